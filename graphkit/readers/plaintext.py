@@ -49,6 +49,8 @@ _CREDIT = re.compile(r"(?:(?:^|\s|\()(?:photo(?:graph)?|image|picture|illustrati
                      r"|^(?:credit|source)s?)\s*(?::|by\b)\s*[^.!?]*\)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_JOINING_WORDS = frozenset({"a", "an", "the", "by", "of", "and", "or", "in", "to", "for", "with", "from",
+                            "at", "on", "as", "its", "their", "that", "which", "who", "said", "was", "is"})
 SHORT_LINE_WORDS = 3  # a label ("Startups", "China technology") is at most this long
 HEADLINE_MAX_WORDS = 25
 
@@ -98,15 +100,23 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
+def _continues(previous: str, line: str) -> bool:
+    if _SENTENCE_END.search(previous):
+        return False
+    last_word = previous.rsplit(None, 1)[-1].lower()
+    return previous.endswith(",") or last_word in _JOINING_WORDS or bool(re.match(r"[a-z0-9(“\"‘']", line))
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines of one paragraph; keep one-line paragraphs apart.
 
-    A line is a continuation when the line before it does not end a sentence and it starts in
-    lower case (or with a digit), the shape of a wrapped sentence rather than a new paragraph.
+    A line continues the one before when that one stops mid-sentence: it ends in a comma or a
+    small joining word ("led by"), or the next line starts in lower case. Headlines and scraped
+    one-line paragraphs do neither, so they stay apart.
     """
     paragraphs: list[str] = []
     for line in lines:
-        if paragraphs and not _SENTENCE_END.search(paragraphs[-1]) and re.match(r"[a-z0-9(“\"‘']", line):
+        if paragraphs and _continues(paragraphs[-1], line):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
