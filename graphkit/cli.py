@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -142,3 +143,193 @@ def query_command(
     finally:
         backend.close()
     print_result(result, as_json)
+
+
+# --- extract / build / stats / entities -------------------------------------------------------
+
+ArticlePaths = Annotated[list[Path], typer.Argument(
+    help="Article files or folders (folders are read recursively; hidden files skipped). Formats: "
+         "front-matter Markdown, plain text, HTML, JSON, JSONL — told apart by content.",
+    metavar="PATH...")]
+WorkersOption = Annotated[int, typer.Option(
+    "--workers", "-w", min=1, help="Processes extracting in parallel; the graph is the same for any number.")]
+AliasesOption = Annotated[Path | None, typer.Option(
+    "--aliases", help="YAML alias rules for entity resolution (see examples/aliases.yaml).")]
+GraphFileArgument = Annotated[Path | None, typer.Argument(
+    help="Graph file (node-link JSON) written by extract or build; leave out with --neo4j.")]
+
+
+def run_extraction(paths: list[Path], workers: int, aliases: Path | None) -> tuple[Any, Any]:
+    """Extract a graph from ``paths`` with a progress bar; print each skipped file to stderr."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from graphkit.pipeline import extract_paths
+
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=error_console, transient=True) as bar:
+        task = bar.add_task("extract", total=None)
+        graph, report = extract_paths(
+            paths, workers=workers, rules=aliases,
+            progress=lambda done, total: bar.update(task, completed=done, total=total))
+    for skipped in report.skipped:
+        error_console.print(f"skipped {skipped.path}: {skipped.reason}", markup=False, highlight=False,
+                            soft_wrap=True)
+    return graph, report
+
+
+def print_run_summary(report: Any, graph_path: Path, graph: Any) -> None:
+    """Print what a run read and skipped, and what the written graph holds."""
+    console.print(f"read {report.articles} article(s) from {report.files} file(s) in {report.seconds:.1f} s; "
+                  f"skipped {len(report.skipped)}", markup=False, highlight=False)
+    for skipped in report.skipped:
+        console.print(f"  skipped {skipped}", markup=False, highlight=False, soft_wrap=True)
+    labels = ", ".join(f"{label} {count}" for label, count in report.nodes_by_label.items()) or "none"
+    types = ", ".join(f"{kind} {count}" for kind, count in report.edges_by_type.items()) or "none"
+    console.print(f"extracted {report.nodes} node(s) ({labels}) and {report.edges} edge(s) ({types})",
+                  markup=False, highlight=False)
+    console.print(f"wrote {graph_path}: {graph.number_of_nodes()} node(s), {graph.number_of_edges()} edge(s)",
+                  markup=False, highlight=False)
+
+
+def merge_into_file(graph: Any, path: Path) -> Any:
+    """Return the graph stored at ``path`` with ``graph`` merged in (``graph`` when no file yet)."""
+    from graphkit.graph import load_graph, merge_graphs
+
+    if not path.exists():
+        return graph
+    stored = load_graph(path)
+    merge_graphs(stored, graph)
+    stored.graph.setdefault("articles", {}).update(graph.graph.get("articles", {}))
+    return stored
+
+
+@command("extract")
+def extract_command(
+    paths: ArticlePaths,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write (node-link JSON).")] = Path(
+        "graph.json"),
+    workers: WorkersOption = 1,
+    aliases: AliasesOption = None,
+    merge: Annotated[bool, typer.Option(
+        "--merge", help="Merge into the existing graph file instead of replacing it.")] = False,
+) -> None:
+    """Extract an investor graph from articles and write it as a graph file.
+
+    Exit status 0 when every file was read, 1 when some were skipped (each named on stderr),
+    2 when nothing could be read.
+    """
+    from graphkit.graph import save_graph
+
+    graph, report = run_extraction(paths, workers, aliases)
+    if merge:
+        graph = merge_into_file(graph, output)
+    save_graph(graph, output)
+    print_run_summary(report, output, graph)
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@command("build")
+def build_command(
+    paths: ArticlePaths,
+    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for graph.json and graph.html.")] = Path(
+        "out"),
+    workers: WorkersOption = 1,
+    aliases: AliasesOption = None,
+) -> None:
+    """Extract a graph from articles, save OUT/graph.json and an offline HTML view OUT/graph.html."""
+    from graphkit.graph import save_graph
+    from graphkit.viewer import write_view
+
+    graph, report = run_extraction(paths, workers, aliases)
+    graph_path, view_path = out_dir / "graph.json", out_dir / "graph.html"
+    save_graph(graph, graph_path)
+    write_view(graph, view_path)
+    print_run_summary(report, graph_path, graph)
+    console.print(f"wrote {view_path}: open it in a browser (works offline)", markup=False, highlight=False)
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def read_stored_graph(graph_file: Path | None, settings: Neo4jSettings | None) -> Any:
+    """Return the whole graph from a graph file, or from Neo4j when settings are given."""
+    if settings is None and graph_file is None:
+        raise GraphkitError("give a graph file, or --neo4j")
+    if settings is None:
+        from graphkit.graph import load_graph
+
+        return load_graph(graph_file)
+    backend = open_backend(None, settings)
+    try:
+        return backend.read_graph()
+    finally:
+        backend.close()
+
+
+def counts_table(title: str, counts: dict[str, int], heading: str) -> Table:
+    """Return a two-column table of counts."""
+    table = Table(heading, "count", title=title, title_justify="left")
+    for name, count in counts.items():
+        table.add_row(Text(name), str(count))
+    return table
+
+
+@command("stats")
+def stats_command(
+    graph_file: GraphFileArgument = None,
+    top: Annotated[int, typer.Option("--top", min=0, help="How many of the best connected entities to list.")] = 10,
+    as_json: JsonFlag = False,
+    use_neo4j: Neo4jFlag = False,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Print nodes by label, edges by type, the top entities by degree, and the article count."""
+    from graphkit.graph_summary import graph_stats
+
+    graph = read_stored_graph(graph_file, neo4j_settings(use_neo4j, uri, user, password, database))
+    stats = graph_stats(graph, top=top)
+    if as_json:
+        print(json.dumps(stats, ensure_ascii=False, indent=1))
+        return
+    console.print(f"{stats['nodes']} node(s), {stats['edges']} edge(s), built from {stats['articles']} "
+                  f"article(s)", markup=False, highlight=False)
+    console.print(counts_table("Nodes by label", stats["nodes_by_label"], "label"))
+    console.print(counts_table("Edges by type", stats["edges_by_type"], "type"))
+    table = Table("entity", "labels", "degree", title=f"Top {top} entities by degree", title_justify="left")
+    for row in stats["top_entities"]:
+        table.add_row(Text(row["name"]), Text(", ".join(row["labels"])), str(row["degree"]))
+    console.print(table)
+
+
+@command("entities")
+def entities_command(
+    graph_file: GraphFileArgument = None,
+    label: Annotated[str | None, typer.Option(
+        "--label", "-l", help="Only entities with this label: Company, Investor, Fund, Person, Organization.")] = None,
+    as_json: JsonFlag = False,
+    use_neo4j: Neo4jFlag = False,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """List every entity with labels, aliases and counts (mentions, articles, degree).
+
+    Names merged that should not be, or one company under two names, show up here; fix them
+    with an alias file (--aliases) and extract again.
+    """
+    from graphkit.graph_summary import entity_rows
+    from graphkit.model import LABELS
+
+    if label is not None and label not in LABELS:
+        raise GraphkitError(f"--label {label!r}: not a label; use one of {', '.join(LABELS)}")
+    graph = read_stored_graph(graph_file, neo4j_settings(use_neo4j, uri, user, password, database))
+    rows = entity_rows(graph, label)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    table = Table("name", "key", "labels", "aliases", "mentions", "articles", "degree")
+    for row in rows:
+        table.add_row(Text(row["name"]), Text(row["key"]), Text(", ".join(row["labels"])),
+                      Text(", ".join(row["aliases"])), str(row["mentions"]), str(row["articles"]),
+                      str(row["degree"]))
+    console.print(table)
+    console.print(f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}", style="dim")
