@@ -26,7 +26,7 @@ from bs4 import BeautifulSoup, Tag
 
 from graphkit.errors import InputError
 from graphkit.model import Article, Section
-from graphkit.readers.dates import parse_date
+from graphkit.readers.dates import date_line, parse_date
 from graphkit.readers.plaintext import clean_text, is_prompt_or_credit
 
 _CHROME_TAGS = ["nav", "header", "footer", "aside", "script", "style", "form", "noscript", "iframe",
@@ -78,7 +78,8 @@ def _paragraphs(block: Tag) -> list[str]:
              if not tag.find_parent(_TEXT_BLOCKS)]
     if not any(found):
         return clean_text(block.get_text("\n")).paragraphs
-    return [text for text in dict.fromkeys(found) if text and not is_prompt_or_credit(text)]
+    return [text for text in dict.fromkeys(found)
+            if text and not is_prompt_or_credit(text) and not date_line(text)]
 
 
 def html_to_text(markup: str) -> str:
