@@ -1,0 +1,132 @@
+"""Time zones: fixed UTC offsets (seconds east of UTC) and IANA zone ids resolved with zoneinfo.
+
+A zone is an ``int`` (a fixed offset in seconds) or a ``str`` (a zone id such as
+``'Europe/Stockholm'``). Named zones are looked up in the tz database; outside the years Python's
+``datetime`` supports (1-9999) the nearest supported year's rules are used.
+
+Examples
+--------
+>>> parse_zone('+01:00'), parse_zone('Z'), parse_zone('Europe/Stockholm')
+(3600, 0, 'Europe/Stockholm')
+>>> format_offset(3208)
+'+00:53:28'
+>>> offset_at_local('Europe/Stockholm', 5450, 12 * 3600)
+3600
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from graphkit.cypher_engine.temporal.calendar import civil_from_days, days_from_civil
+from graphkit.cypher_engine.temporal.errors import invalid_value
+
+Zone = int | str
+
+OFFSET_PATTERN = re.compile(r"(?P<sign>[+-])(?P<hours>\d{2})(?::?(?P<minutes>\d{2})(?::?(?P<seconds>\d{2}))?)?")
+MAX_OFFSET = 18 * 3600
+PYTHON_EPOCH_DAYS = (days_from_civil(1, 1, 2), days_from_civil(9999, 12, 30))
+
+
+def parse_offset(text: str) -> int | None:
+    """Return the offset in seconds written as ``Z``, ``+01``, ``+0100``, ``+01:00`` or ``-02:05:07``.
+
+    Returns None when ``text`` is not an offset.
+
+    >>> parse_offset('-0130')
+    -5400
+    """
+    if text in ("Z", "z"):
+        return 0
+    match = OFFSET_PATTERN.fullmatch(text)
+    if match is None:
+        return None
+    seconds = (int(match["hours"]) * 3600 + int(match["minutes"] or 0) * 60
+               + int(match["seconds"] or 0))
+    if seconds > MAX_OFFSET:
+        raise invalid_value(f"Invalid time zone offset: {text!r}")
+    return -seconds if match["sign"] == "-" else seconds
+
+
+@lru_cache(maxsize=256)
+def zone_info(zone_id: str) -> ZoneInfo:
+    """Return the tz database entry of a zone id, raising a Cypher error for unknown ids.
+
+    >>> zone_info('Europe/London').key
+    'Europe/London'
+    """
+    try:
+        return ZoneInfo(zone_id)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise invalid_value(f"Unknown time zone: {zone_id!r}") from error
+
+
+def parse_zone(text: str) -> Zone:
+    """Return the zone named by a Cypher ``timezone`` string: an offset or a zone id.
+
+    >>> parse_zone('-02:05:07')
+    -7507
+    """
+    offset = parse_offset(text)
+    if offset is not None:
+        return offset
+    zone_info(text)
+    return text
+
+
+def format_offset(seconds: int) -> str:
+    """Return an offset as Cypher prints it: ``Z``, ``+01:00`` or ``+02:05:59``.
+
+    >>> format_offset(-5400), format_offset(0)
+    ('-01:30', 'Z')
+    """
+    if seconds == 0:
+        return "Z"
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{sign}{hours:02d}:{minutes:02d}"
+    return f"{text}:{secs:02d}" if secs else text
+
+
+def _python_datetime(epoch_day: int, second_of_day: int) -> datetime:
+    """Return a naive datetime for a day and second, the day clamped to Python's range."""
+    year, month, day = civil_from_days(min(max(epoch_day, PYTHON_EPOCH_DAYS[0]), PYTHON_EPOCH_DAYS[1]))
+    hours, rest = divmod(second_of_day, 3600)
+    return datetime(year, month, day, hours, rest // 60, rest % 60)
+
+
+def offset_at_local(zone: Zone, epoch_day: int, nano_of_day: int) -> int:
+    """Return the offset a zone has at a local date and time.
+
+    In a gap (clocks moved forward) this is the offset before the gap, so that resolving the
+    instant moves the time forward as Java's ``ZonedDateTime.ofLocal`` does; in an overlap it
+    is the earlier offset.
+
+    >>> offset_at_local('Europe/Stockholm', 6050, 0)
+    7200
+    """
+    if isinstance(zone, int):
+        return zone
+    local = _python_datetime(epoch_day, nano_of_day // 1_000_000_000).replace(tzinfo=zone_info(zone))
+    return int(local.utcoffset().total_seconds())
+
+
+def offset_at_instant(zone: Zone, epoch_second: int) -> int:
+    """Return the offset a zone has at an instant given in seconds since the epoch.
+
+    >>> offset_at_instant('Europe/Stockholm', 0)
+    3600
+    """
+    if isinstance(zone, int):
+        return zone
+    day, second = divmod(epoch_second, 86400)
+    utc = _python_datetime(day, second).replace(tzinfo=UTC)
+    try:
+        local = utc.astimezone(zone_info(zone))
+    except OverflowError:
+        local = (utc - timedelta(days=2)).astimezone(zone_info(zone))
+    return int(local.utcoffset().total_seconds())
