@@ -166,7 +166,8 @@ def run_extraction(paths: list[Path], workers: int, aliases: Path | None) -> tup
     from graphkit.pipeline import extract_paths
 
     columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=error_console, transient=True) as bar:
+    # Only a terminal gets the live bar; in a pipe or a log it would be noise around the summary.
+    with Progress(*columns, console=error_console, transient=True, disable=not error_console.is_terminal) as bar:
         task = bar.add_task("extract", total=None)
         graph, report = extract_paths(
             paths, workers=workers, rules=aliases,
