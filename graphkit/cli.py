@@ -334,3 +334,155 @@ def entities_command(
                       str(row["degree"]))
     console.print(table)
     console.print(f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}", style="dim")
+
+
+# ---- explore: investor questions on a graph file or on Neo4j (graphkit.explore) ----------------
+ExploreGraphOption = Annotated[Path, typer.Option(
+    "--graph", "-g", help="Graph file to explore; default out/graph.json, what `graphkit build` writes. "
+                          "Not used with --neo4j.")]
+SinceOption = Annotated[str | None, typer.Option(
+    "--since", help="Only relations dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); relations "
+                    "without a date are then excluded and counted.")]
+UntilOption = Annotated[str | None, typer.Option(
+    "--until", help="Only relations dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+EntityArgument = Annotated[str, typer.Argument(
+    help="Entity name; case, corporate suffixes (Inc, Ltd, Group...) and aliases are resolved.")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many rows to list.")]
+DEFAULT_EXPLORE_GRAPH = Path("out/graph.json")
+
+
+def explore(graph: Path, use_neo4j: bool, uri: str | None, user: str | None, password: str | None,
+            database: str | None, ask: Callable[[Any], dict], render: Callable, as_json: bool) -> None:
+    """Open the graph source, ask one question of an :class:`~graphkit.explore.Explorer`, print it."""
+    from graphkit.explore import Explorer
+    from graphkit.explore_render import emit
+
+    settings = neo4j_settings(use_neo4j, uri, user, password, database)
+    backend = open_backend(None if settings else graph, settings)
+    try:
+        result = ask(Explorer(backend))
+    finally:
+        backend.close()
+    emit(result, as_json, render, console)
+
+
+@command("investors")
+def investors_command(
+    name: EntityArgument, since: SinceOption = None, until: UntilOption = None,
+    graph: ExploreGraphOption = DEFAULT_EXPLORE_GRAPH, as_json: JsonFlag = False, use_neo4j: Neo4jFlag = False,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Who invested in or backs NAME, with amounts, rounds, dates and sources."""
+    from graphkit.explore import Window
+    from graphkit.explore_render import render_investors
+
+    window = Window.parse(since, until)
+    explore(graph, use_neo4j, uri, user, password, database,
+            lambda explorer: explorer.investors(name, window), render_investors, as_json)
+
+
+@command("portfolio")
+def portfolio_command(
+    name: EntityArgument, since: SinceOption = None, until: UntilOption = None,
+    graph: ExploreGraphOption = DEFAULT_EXPLORE_GRAPH, as_json: JsonFlag = False, use_neo4j: Neo4jFlag = False,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """What NAME invested in or backs, with amounts, rounds, dates and sources."""
+    from graphkit.explore import Window
+    from graphkit.explore_render import render_portfolio
+
+    window = Window.parse(since, until)
+    explore(graph, use_neo4j, uri, user, password, database,
+            lambda explorer: explorer.portfolio(name, window), render_portfolio, as_json)
+
+
+@command("coinvestors")
+def coinvestors_command(
+    name: EntityArgument, since: SinceOption = None, until: UntilOption = None, limit: LimitOption = 20,
+    graph: ExploreGraphOption = DEFAULT_EXPLORE_GRAPH, as_json: JsonFlag = False, use_neo4j: Neo4jFlag = False,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Investors sharing investments with NAME, most shared investments first."""
+    from graphkit.explore import Window
+    from graphkit.explore_render import render_coinvestors
+
+    window = Window.parse(since, until)
+    explore(graph, use_neo4j, uri, user, password, database,
+            lambda explorer: explorer.coinvestors(name, window, limit), render_coinvestors, as_json)
+
+
+@command("path")
+def path_command(
+    source: Annotated[str, typer.Argument(help="First entity name.")],
+    target: Annotated[str, typer.Argument(help="Second entity name.")],
+    since: SinceOption = None, until: UntilOption = None, limit: LimitOption = 5,
+    graph: ExploreGraphOption = DEFAULT_EXPLORE_GRAPH, as_json: JsonFlag = False, use_neo4j: Neo4jFlag = False,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """The shortest connections between SOURCE and TARGET (any relation, either direction, up to 6 hops),
+    with the evidence sentence and article of each hop; several paths when tied."""
+    from graphkit.explore import Window
+    from graphkit.explore_render import render_path
+
+    window = Window.parse(since, until)
+    explore(graph, use_neo4j, uri, user, password, database,
+            lambda explorer: explorer.path(source, target, window, limit), render_path, as_json)
+
+
+@command("top")
+def top_command(
+    by: Annotated[str, typer.Option("--by", help="degree, pagerank or betweenness (betweenness is "
+                                                  "estimated from 200 sources on larger graphs).")] = "degree",
+    label: Annotated[str | None, typer.Option(
+        "--label", "-l", help="Only entities with this label, e.g. Investor or Company.")] = None,
+    limit: LimitOption = 10, since: SinceOption = None, until: UntilOption = None,
+    graph: ExploreGraphOption = DEFAULT_EXPLORE_GRAPH, as_json: JsonFlag = False, use_neo4j: Neo4jFlag = False,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """The most central entities of the funding network (INVESTED_IN and BACKED_BY links, undirected)."""
+    from graphkit.explore import Window
+    from graphkit.explore_network import top_entities
+    from graphkit.explore_render import render_top
+
+    window = Window.parse(since, until)
+    explore(graph, use_neo4j, uri, user, password, database,
+            lambda explorer: top_entities(explorer.graph(), by, label, limit, window), render_top, as_json)
+
+
+@command("communities")
+def communities_command(
+    limit: LimitOption = 10, seed: Annotated[int, typer.Option("--seed", help="Random seed of Louvain.")] = 0,
+    since: SinceOption = None, until: UntilOption = None,
+    graph: ExploreGraphOption = DEFAULT_EXPLORE_GRAPH, as_json: JsonFlag = False, use_neo4j: Neo4jFlag = False,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Communities of the funding network (Louvain, undirected), largest first, with their members."""
+    from graphkit.explore import Window
+    from graphkit.explore_network import communities
+    from graphkit.explore_render import render_communities
+
+    window = Window.parse(since, until)
+    explore(graph, use_neo4j, uri, user, password, database,
+            lambda explorer: communities(explorer.graph(), window, limit, seed), render_communities, as_json)
+
+
+@command("show")
+def show_command(
+    name: EntityArgument, since: SinceOption = None, until: UntilOption = None,
+    graph: ExploreGraphOption = DEFAULT_EXPLORE_GRAPH, as_json: JsonFlag = False, use_neo4j: Neo4jFlag = False,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Everything known about NAME: labels, aliases, counts, every relation in and out with evidence."""
+    from graphkit.explore import Window
+    from graphkit.explore_render import render_show
+
+    window = Window.parse(since, until)
+    explore(graph, use_neo4j, uri, user, password, database,
+            lambda explorer: explorer.show(name, window), render_show, as_json)

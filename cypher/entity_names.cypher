@@ -1,0 +1,3 @@
+// Every entity's name and aliases: the candidates for "did you mean" suggestions.
+MATCH (n)
+RETURN n.name AS name, n.aliases AS aliases

@@ -1,0 +1,12 @@
+// Who invested in or backs entity $key: INVESTED_IN into it and BACKED_BY out of it.
+// Time window: $since (inclusive) and $before (exclusive), ISO date prefixes or null. With a
+// window, relations without a date are returned flagged `undated` (the caller counts and drops them).
+MATCH (entity {key: $key})-[r:INVESTED_IN|BACKED_BY]-(investor)
+WHERE (type(r) = 'INVESTED_IN' AND endNode(r) = entity)
+   OR (type(r) = 'BACKED_BY' AND startNode(r) = entity)
+WITH investor, r, ($since IS NOT NULL OR $before IS NOT NULL) AND r.date IS NULL AS undated
+WHERE undated OR (($since IS NULL OR r.date >= $since) AND ($before IS NULL OR r.date < $before))
+RETURN investor.key AS key, investor.name AS name, investor.labels AS labels, type(r) AS relation,
+       r.amount_usd AS amount_usd, r.amount AS amount, r.round AS round, r.date AS date, r.led AS led,
+       r.source_count AS source_count, r.conflicts AS conflicts, r.evidence AS evidence, undated
+ORDER BY coalesce(date, '') DESC, name, relation
