@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from graphkit.cypher_engine.temporal.calendar import civil_from_days, days_from_civil
@@ -51,6 +52,21 @@ def parse_offset(text: str) -> int | None:
     return -seconds if match["sign"] == "-" else seconds
 
 
+def _packaged_zone(zone_id: str) -> ZoneInfo | None:
+    """Return a zone from the ``tzdata`` package, None when the package or the zone is missing.
+
+    The package is preferred to the system database because some systems build theirs with
+    the pre-1970 "backzone" history (Stockholm's own local mean time), while Neo4j, and so
+    the TCK, use the mainline database (where Europe/Stockholm follows Europe/Berlin).
+    """
+    try:
+        resource = resources.files("tzdata.zoneinfo").joinpath(*zone_id.split("/"))
+        with resource.open("rb") as data:
+            return ZoneInfo.from_file(data, key=zone_id)
+    except (ModuleNotFoundError, OSError, ValueError):
+        return None
+
+
 @lru_cache(maxsize=256)
 def zone_info(zone_id: str) -> ZoneInfo:
     """Return the tz database entry of a zone id, raising a Cypher error for unknown ids.
@@ -58,6 +74,11 @@ def zone_info(zone_id: str) -> ZoneInfo:
     >>> zone_info('Europe/London').key
     'Europe/London'
     """
+    if ".." in zone_id or zone_id.startswith("/"):
+        raise invalid_value(f"Unknown time zone: {zone_id!r}")
+    packaged = _packaged_zone(zone_id)
+    if packaged is not None:
+        return packaged
     try:
         return ZoneInfo(zone_id)
     except (ZoneInfoNotFoundError, ValueError) as error:
