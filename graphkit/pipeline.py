@@ -43,7 +43,7 @@ import networkx as nx
 from graphkit.errors import InputError
 from graphkit.graph_summary import graph_stats
 from graphkit.model import Article, ArticleExtraction
-from graphkit.readers import DEFAULT_MAX_BYTES, article_files, read_file
+from graphkit.readers import DEFAULT_MAX_BYTES, article_files, read_file, unique_ids
 
 Extractor = Callable[[Article], ArticleExtraction]
 Resolver = Callable[[list[ArticleExtraction], object], nx.MultiDiGraph]
@@ -108,12 +108,16 @@ def _default_resolver() -> Resolver:
     return resolve
 
 
-def extract_file(path: Path, extractor: Extractor | None = None,
+def extract_file(task: tuple[Path, str | None], extractor: Extractor | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES) -> FileOutcome:
-    """Read one file and extract every article in it; bad input and failed articles are skipped."""
+    """Read one file (``task`` = path, article id) and extract every article in it.
+
+    Bad input and articles the extractor fails on are skipped, each with its reason.
+    """
+    path, article_id = task
     extractor = extractor or _default_extractor()
     outcome = FileOutcome(str(path))
-    for result in read_file(path, max_bytes):
+    for result in read_file(path, max_bytes, article_id):
         if result.error:
             outcome.skipped.append(Skipped(result.error.path, result.error.reason))
             continue
@@ -130,12 +134,13 @@ def _chunk_size(files: int, workers: int) -> int:
     return max(1, min(64, files // (workers * 4)))
 
 
-def _outcomes(files: list[Path], workers: int, extract: Callable[[Path], FileOutcome]) -> Iterable[FileOutcome]:
+def _outcomes(files: list[Path], workers: int, extract: Callable[[tuple], FileOutcome]) -> Iterable[FileOutcome]:
+    tasks = list(unique_ids(files).items())
     if workers <= 1 or len(files) <= 1:
-        yield from map(extract, files)
+        yield from map(extract, tasks)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(extract, files, chunksize=_chunk_size(len(files), workers))
+        yield from pool.map(extract, tasks, chunksize=_chunk_size(len(tasks), workers))
 
 
 def _load_rules(rules: object) -> object:

@@ -297,3 +297,13 @@ def test_dev_articles_all_read():
     results = list(read_paths([DEV_ARTICLES]))
     assert all(result.ok for result in results)
     assert all(result.article.title and result.article.text for result in results)
+
+
+def test_files_sharing_a_stem_get_distinct_ids(tmp_path):
+    write(tmp_path, "2021/news.txt", "Alpha raises money\n\nAlpha raised money from Beta.\n")
+    write(tmp_path, "2022/news.txt", "Gamma raises money\n\nGamma raised money from Delta.\n")
+    write(tmp_path, "2022/news.json", json.dumps([{"title": "T", "text": "Epsilon raised money."}]))
+    ids = sorted(result.article.id for result in read_paths([tmp_path]))
+    assert ids == ["news", "news-json-1", "news-txt"]
+    moved = sorted(result.article.id for result in read_paths([tmp_path / "2021", tmp_path / "2022" / "news.txt"]))
+    assert moved == ["2021-news", "2022-news"]

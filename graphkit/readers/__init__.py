@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,7 @@ from graphkit.readers.plaintext import clean_text
 from graphkit.readers.records import looks_like_jsonl, parse_json, parse_jsonl
 
 __all__ = ["ReadResult", "read_paths", "read_file", "read_article", "article_files", "detect_format",
-           "parse_text", "DEFAULT_MAX_BYTES"]
+           "parse_text", "unique_ids", "DEFAULT_MAX_BYTES"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _SNIFF_BYTES = 8192
@@ -137,35 +138,64 @@ def _parses_as_json(text: str) -> bool:
     return True
 
 
-def _plain_article(text: str, path: Path) -> Article:
+def _plain_article(text: str, path: Path, article_id: str | None) -> Article:
     story = clean_text(text)
     if not story.paragraphs and not story.title:
         raise InputError(path, "no article text left after removing page boilerplate")
     title = story.title or " ".join(story.paragraphs[0].split()[:12])
     section = Section(text="\n\n".join([title, *story.paragraphs]) if story.title else
                       "\n\n".join(story.paragraphs), title=title, published=story.published)
-    return Article(id=path.stem, title=title, sections=(section,), published=story.published, path=str(path))
+    return Article(id=article_id or path.stem, title=title, sections=(section,), published=story.published,
+                   path=str(path))
 
 
-def parse_text(text: str, path: str | os.PathLike) -> list[ReadResult]:
-    """Return the read results for one file's decoded text (one per article or record)."""
+def parse_text(text: str, path: str | os.PathLike, article_id: str | None = None) -> list[ReadResult]:
+    """Return the read results for one file's decoded text (one per article or record).
+
+    ``article_id`` replaces the file stem as the article id (records get ``-<n>`` after it).
+    """
     path = Path(path)
     shown = str(path)
     try:
         kind = detect_format(text, path.suffix)
         if kind in ("json", "jsonl"):
-            records = parse_json(text, path) if kind == "json" else parse_jsonl(text, path)
-            return [ReadResult(shown, article, error) for article, error in records]
+            parse = parse_json if kind == "json" else parse_jsonl
+            return [ReadResult(shown, article, error) for article, error in parse(text, path, article_id)]
         if kind == "frontmatter":
-            return [ReadResult(shown, parse_front_matter(text, path))]
+            return [ReadResult(shown, parse_front_matter(text, path, article_id))]
         if kind == "html":
-            return [ReadResult(shown, parse_html(text, path))]
-        return [ReadResult(shown, _plain_article(text, path))]
+            return [ReadResult(shown, parse_html(text, path, article_id))]
+        return [ReadResult(shown, _plain_article(text, path, article_id))]
     except InputError as error:
         return [ReadResult(shown, error=error)]
 
 
-def read_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ReadResult]:
+def unique_ids(files: Iterable[Path]) -> dict[Path, str]:
+    """Return an article id per file: its stem, made unique with folder names when stems repeat.
+
+    Files that differ only by extension keep it in their id (``news-txt``, ``news-json``).
+
+    >>> ids = unique_ids([Path("2021/news.txt"), Path("2022/news.txt"), Path("a/b.md"), Path("a/b.json")])
+    >>> list(ids.values())
+    ['2021-news', '2022-news', 'b-md', 'b-json']
+    """
+    files = list(files)
+    twins = Counter(file.with_suffix("") for file in files)
+    stems = {file: f"{file.stem}-{file.suffix.lstrip('.')}" if twins[file.with_suffix("")] > 1 else file.stem
+             for file in files}
+    ids = dict(stems)
+    for depth in range(1, max((len(file.parts) for file in files), default=0)):
+        counts = Counter(ids.values())
+        repeated = [file for file in files if counts[ids[file]] > 1]
+        if not repeated:
+            break
+        for file in repeated:
+            ids[file] = "-".join([*file.parent.parts[-depth:], stems[file]]).lstrip("/-")
+    return ids
+
+
+def read_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
+              article_id: str | None = None) -> list[ReadResult]:
     """Return the read results of one file; never raises for bad input."""
     path = Path(path)
     try:
@@ -174,16 +204,21 @@ def read_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> li
         return [ReadResult(str(path), error=error)]
     except OSError as error:
         return [ReadResult(str(path), error=InputError(path, f"cannot read file ({error.strerror})"))]
-    return parse_text(text, path)
+    return parse_text(text, path, article_id)
 
 
 def read_paths(paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadResult]:
-    """Yield a result for every article (or problem) found in the given files and folders."""
-    for item in article_files(paths):
+    """Yield a result for every article (or problem) found in the given files and folders.
+
+    Article ids are file stems, with folder names added where two files share a stem.
+    """
+    items = list(article_files(paths))
+    ids = unique_ids(item for item in items if isinstance(item, Path))
+    for item in items:
         if isinstance(item, InputError):
             yield ReadResult(item.path, error=item)
         else:
-            yield from read_file(item, max_bytes)
+            yield from read_file(item, max_bytes, ids[item])
 
 
 def read_article(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:

@@ -63,8 +63,8 @@ def record_to_article(record: dict, path: str | Path, article_id: str) -> Articl
                    source=publisher(record), path=str(path))
 
 
-def _from_records(records: list, path: str | Path, numbered: bool) -> list[RecordResult]:
-    stem = Path(path).stem
+def _from_records(records: list, path: str | Path, numbered: bool, base_id: str | None) -> list[RecordResult]:
+    stem = base_id or Path(path).stem
     results: list[RecordResult] = []
     for number, record in enumerate(records, start=1):
         article_id = f"{stem}-{number}" if numbered else stem
@@ -78,16 +78,16 @@ def _from_records(records: list, path: str | Path, numbered: bool) -> list[Recor
     return results
 
 
-def parse_json(text: str, path: str | Path) -> list[RecordResult]:
+def parse_json(text: str, path: str | Path, base_id: str | None = None) -> list[RecordResult]:
     """Return one result per record of a JSON file; JSON that holds no records raises InputError."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(path, f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
     if isinstance(data, dict) and _is_record(data):
-        return _from_records([data], path, numbered=False)
+        return _from_records([data], path, numbered=False, base_id=base_id)
     if isinstance(data, list) and data and any(_is_record(item) for item in data):
-        return _from_records(data, path, numbered=True)
+        return _from_records(data, path, numbered=True, base_id=base_id)
     raise InputError(path, "JSON is not an article record or a list of article records "
                            "(objects with a title and text, body, content or excerpt)")
 
@@ -102,7 +102,7 @@ def looks_like_jsonl(text: str) -> bool:
     return len(lines) > 1 and all(line.startswith("{") and line.endswith("}") for line in lines)
 
 
-def parse_jsonl(text: str, path: str | Path) -> list[RecordResult]:
+def parse_jsonl(text: str, path: str | Path, base_id: str | None = None) -> list[RecordResult]:
     """Return one result per line of a JSON Lines file; a bad line is skipped with its number."""
     records, errors = [], {}
     for number, line in enumerate((line for line in text.splitlines() if line.strip()), start=1):
@@ -111,6 +111,6 @@ def parse_jsonl(text: str, path: str | Path) -> list[RecordResult]:
         except json.JSONDecodeError as error:
             records.append(None)
             errors[number] = InputError(path, f"record {number}: invalid JSON ({error.msg})")
-    results = _from_records(records, path, numbered=True)
+    results = _from_records(records, path, numbered=True, base_id=base_id)
     return [(None, errors[number]) if number in errors else result
             for number, result in enumerate(results, start=1)]
