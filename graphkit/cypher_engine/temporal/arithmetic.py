@@ -39,10 +39,12 @@ INSTANT_TYPES = (Date, LocalTime, Time, LocalDateTime, DateTime)
 
 
 def _negate(duration: Duration) -> Duration:
+    """Return the duration pointing the other way."""
     return Duration(-duration.months, -duration.days, -duration.seconds, -duration.nanos)
 
 
 def _shift_date(date: Date, duration: Duration) -> Date:
+    """Return a date moved by a duration's months (clamped) and then its days."""
     if duration.months:
         date = Date(*plus_months(date.year, date.month, date.day, duration.months))
     return Date.from_epoch_day(date.epoch_day + duration.days) if duration.days else date
@@ -99,6 +101,7 @@ def temporal_subtract(left: Any, right: Any) -> Any:
 
 
 def _is_number(value: Any) -> bool:
+    """Return whether a value is a Cypher number (booleans are not)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -127,10 +130,12 @@ def temporal_divide(left: Any, right: Any) -> Any:
 
 
 def _sign(difference: int) -> int:
+    """Return -1, 0 or 1 for a difference."""
     return (difference > 0) - (difference < 0)
 
 
 def _zone_key(value: DateTime) -> tuple[int, str]:
+    """Return a sort key putting fixed offsets before zone ids, zone ids by name."""
     return (0, "") if value.zone is None else (1, value.zone)
 
 

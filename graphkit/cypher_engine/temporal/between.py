@@ -73,6 +73,7 @@ def to_point(value: Any) -> Point:
 
 
 def _with_zone(point: Point, zone: Zone) -> Point:
+    """Return a zone-less point placed in a zone (local date and time kept)."""
     if point.epoch_day is None:
         return replace(point, zone=zone, offset=zone)
     moment = make_datetime(Date.from_epoch_day(point.epoch_day), point.nano_of_day or 0, zone)
@@ -130,6 +131,7 @@ def days_until(start: Point, end: Point) -> int:
 
 
 def _plus(point: Point, months: int, days: int) -> Point:
+    """Return a point moved by months (clamped) and days on its local time line."""
     year, month, day = plus_months(*civil_from_days(point.epoch_day), months)
     epoch_day = Date(year, month, day).epoch_day + days
     if point.zone is None:
@@ -139,6 +141,7 @@ def _plus(point: Point, months: int, days: int) -> Point:
 
 
 def _operands(first: Any, second: Any, time_based: bool = False) -> tuple[Point, Point] | None:
+    """Return both operands as aligned points, or None when either is null."""
     if first is None or second is None:
         return None
     return align(to_point(first), to_point(second), time_based)

@@ -83,6 +83,7 @@ def zone_argument(value: Any) -> Zone:
 
 
 def _offset_now(zone: Zone, epoch_nanos: int) -> int:
+    """Return a zone's offset at an instant (the offset itself for fixed zones)."""
     return zone if isinstance(zone, int) else offset_at_instant(zone, epoch_nanos // SECOND)
 
 
@@ -127,6 +128,7 @@ def _base_parts(fields: dict[str, Any]) -> tuple[Date | None, tuple | None]:
 
 
 def _from_epoch_fields(fields: dict[str, Any], zone: Zone | None) -> DateTime:
+    """Return the DateTime a map of ``epochSeconds``/``epochMillis`` and sub-second fields names."""
     seconds, millis = fields.pop("epochseconds", 0), fields.pop("epochmillis", 0)
     nanos = apply_time_fields(0, {name: fields.pop(name) for name in TIME_FIELDS[3:] if name in fields})
     if fields:
@@ -191,6 +193,7 @@ def construct(kind: str, argument: Any, now_nanos: int = 0) -> TemporalValue | N
 
 
 def _truncate_date(unit: str, date: Date) -> Date:
+    """Return a date cut down to the start of its millennium, ..., week or day."""
     if unit in DATE_UNITS:
         size = DATE_UNITS[unit]
         return Date(date.year // size * size, 1, 1)
@@ -221,6 +224,8 @@ def truncate(kind: str, unit: Any, value: Any, spec: dict[str, Any] | None = Non
     date, parts = date_of(value), time_of(value)
     if date is None and parts is None:
         raise invalid_type(f"{kind}.truncate() takes a temporal value, got {value!r}")
+    if kind == "date" and unit in TIME_UNITS and unit != "day":
+        raise invalid_value(f"Cannot truncate a date to the unit {unit!r}")
     if unit not in TIME_UNITS or unit == "day":
         if kind in ("localtime", "time") and unit != "day":
             raise invalid_value(f"Cannot truncate a time to the unit {unit!r}")

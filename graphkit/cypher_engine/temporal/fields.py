@@ -48,6 +48,7 @@ QUARTER_FIELDS = ("quarter", "dayofquarter")
 
 
 def _integer(fields: dict[str, Any], name: str, default: int, low: int, high: int) -> int:
+    """Return an integer field (or its default), checked against its valid range."""
     value = fields.get(name, default)
     if isinstance(value, bool) or not isinstance(value, int):
         raise invalid_type(f"{name} must be an integer, got {value!r}")
@@ -57,6 +58,7 @@ def _integer(fields: dict[str, Any], name: str, default: int, low: int, high: in
 
 
 def _year(fields: dict[str, Any], default: int | None) -> int:
+    """Return the ``year`` field, or ``default`` (None: the year is required)."""
     if default is None and "year" not in fields:
         raise invalid_value("A date needs a year (or a base date to take it from)")
     return _integer(fields, "year", default or 0, -999_999_999, 999_999_999)

@@ -36,6 +36,7 @@ DURATION_UNITS = {unit.lower(): unit for unit in (
 
 
 def _constructor(kind: str) -> Callable[..., Any]:
+    """Return the Cypher function ``kind(...)``."""
     def function(*arguments: Any) -> Any:
         if not arguments:
             return at_instant(kind, statement_nanos())
@@ -45,6 +46,7 @@ def _constructor(kind: str) -> Callable[..., Any]:
 
 
 def _clock(kind: str, read_clock: Callable[[], int]) -> Callable[..., Any]:
+    """Return ``kind.transaction/statement/realtime(...)`` reading the given clock."""
     def function(*arguments: Any) -> Any:
         if not arguments:
             return at_instant(kind, read_clock())
@@ -59,6 +61,7 @@ def _clock(kind: str, read_clock: Callable[[], int]) -> Callable[..., Any]:
 
 
 def _truncator(kind: str) -> Callable[..., Any]:
+    """Return the Cypher function ``kind.truncate(...)``."""
     def function(unit: Any, value: Any, fields: dict[str, Any] | None = None) -> Any:
         return truncate(kind, unit, value, fields)
     function.__doc__ = f"Return ``{kind}.truncate(unit, temporal, map)``."
@@ -66,6 +69,7 @@ def _truncator(kind: str) -> Callable[..., Any]:
 
 
 def _integer_argument(value: Any, name: str) -> int:
+    """Return an integer argument, raising a Cypher type error otherwise."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise invalid_type(f"{name} must be an integer, got {value!r}")
     return value
@@ -113,6 +117,7 @@ def duration(argument: Any) -> Duration | None:
 
 
 def _build_registry() -> dict[str, Callable[..., Any]]:
+    """Return every temporal function keyed by its lower-case Cypher name."""
     registry: dict[str, Callable[..., Any]] = {}
     for kind in KINDS:
         registry[kind] = _constructor(kind)

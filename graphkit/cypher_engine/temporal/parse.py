@@ -53,6 +53,7 @@ DURATION_AS_DATE_PATTERN = re.compile(
 
 
 def _check(value: int, low: int, high: int, what: str) -> int:
+    """Return a parsed number, raising a Cypher error when outside its valid range."""
     if not low <= value <= high:
         raise invalid_value(f"Invalid value for {what}: {value} (valid values {low} - {high})")
     return value
@@ -83,6 +84,7 @@ def time_from_fields(groups: dict[str, str | None]) -> int:
 
 
 def _zone_from_fields(groups: dict[str, str | None]) -> tuple[int | None, str | None]:
+    """Return the offset and zone id named by the matched zone groups."""
     offset = parse_offset(groups["offset"]) if groups["offset"] else None
     zone = groups["zone"]
     if zone is not None:
@@ -130,6 +132,7 @@ def parse_temporal(text: str) -> tuple[Date, int, int | None, str | None]:
 
 
 def _number(text: str | None) -> int | float:
+    """Return a duration amount as an int, or a float when it has a fraction."""
     if text is None:
         return 0
     text = text.replace(",", ".")

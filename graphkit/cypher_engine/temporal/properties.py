@@ -36,10 +36,12 @@ from graphkit.cypher_engine.temporal.zones import format_offset
 
 
 def _quotient(numerator: int, denominator: int) -> int:
+    """Return the quotient rounded towards zero."""
     return truncating_divmod(numerator, denominator)[0]
 
 
 def _remainder(numerator: int, denominator: int) -> int:
+    """Return the remainder taking the numerator's sign."""
     return truncating_divmod(numerator, denominator)[1]
 
 

@@ -1,0 +1,261 @@
+"""One query execution: the graph, parameters, counters, lazy indexes and the undo snapshot.
+
+Graph convention: node data is ``{"labels": [...], **properties}``, edge data is
+``{"type": ..., **properties}``. Label and (label, property) indexes are built on first use in
+an execution and dropped on every write. The first write takes a snapshot so a failing query
+leaves the graph exactly as it was.
+
+Examples
+--------
+>>> import networkx as nx
+>>> graph = nx.MultiDiGraph()
+>>> graph.add_node("a", labels=["Company"], name="A")
+>>> context = ExecutionContext(graph, {})
+>>> context.nodes_with_label("Company"), context.property_of(NodeRef("a"), "name")
+(['a'], 'A')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from graphkit import values
+from graphkit.cypher_engine.semantics import NodeRef, PathValue, RelRef, group_key
+from graphkit.errors import CypherError
+
+COUNTER_NAMES = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+                 "properties_set", "labels_added", "labels_removed")
+NODE_ID_COUNTER = "cypher_next_node_id"
+
+
+def deleted_entity_error(what: str) -> CypherError:
+    """Return the error for reading a node or relationship deleted earlier in the query."""
+    return CypherError(f"{what} has been deleted", "EntityNotFound", "runtime", "DeletedEntityAccess")
+
+
+class ExecutionContext:
+    """Graph access with Cypher's conventions, plus the bookkeeping of one execution."""
+
+    def __init__(self, graph: nx.MultiDiGraph, parameters: dict | None, procedures: dict | None = None) -> None:
+        self.graph = graph
+        self.parameters = parameters or {}
+        self.procedures = procedures or {}
+        self.counters = dict.fromkeys(COUNTER_NAMES, 0)
+        self.deleted_nodes: set = set()
+        self.deleted_relationships: set = set()
+        self._label_index: dict[str, list] | None = None
+        self._property_index: dict[tuple, dict] = {}
+        self._snapshot: nx.MultiDiGraph | None = None
+        self._deleted_types: dict = {}
+        self._pending_node_deletes: list = []
+
+    # ---- reading ----------------------------------------------------------------------------
+    def node_exists(self, node_id: Any) -> bool:
+        return node_id in self.graph._node
+
+    def node_data(self, node_id: Any) -> dict:
+        try:
+            return self.graph._node[node_id]
+        except KeyError:
+            raise deleted_entity_error("node") from None
+
+    def relationship_data(self, ref: RelRef) -> dict:
+        try:
+            return self.graph._adj[ref.start][ref.end][ref.key]
+        except KeyError:
+            raise deleted_entity_error("relationship") from None
+
+    def labels_of(self, ref: NodeRef) -> list:
+        return list(self.node_data(ref.id).get("labels") or ())
+
+    def type_of(self, ref: RelRef) -> str:
+        if ref in self.deleted_relationships:
+            return self._deleted_types.get(ref)
+        return self.relationship_data(ref).get("type")
+
+    def property_of(self, ref: NodeRef | RelRef, key: str) -> Any:
+        if isinstance(ref, NodeRef):
+            if key == "labels":
+                return None
+            return self.node_data(ref.id).get(key)
+        if key == "type":
+            return None
+        return self.relationship_data(ref).get(key)
+
+    def properties_of(self, ref: NodeRef | RelRef) -> dict:
+        if isinstance(ref, NodeRef):
+            return {k: v for k, v in self.node_data(ref.id).items() if k != "labels" and v is not None}
+        return {k: v for k, v in self.relationship_data(ref).items() if k != "type" and v is not None}
+
+    def relationship_id(self, ref: RelRef) -> Any:
+        return [ref.start, ref.end, ref.key]
+
+    def all_nodes(self) -> list:
+        return list(self.graph._node)
+
+    def nodes_with_label(self, label: str) -> list:
+        if self._label_index is None:
+            index: dict[str, list] = {}
+            for node_id, data in self.graph._node.items():
+                for node_label in data.get("labels") or ():
+                    index.setdefault(node_label, []).append(node_id)
+            self._label_index = index
+        return self._label_index.get(label, [])
+
+    def label_count(self, label: str) -> int:
+        return len(self.nodes_with_label(label))
+
+    def nodes_with_property(self, label: str, key: str, value: Any) -> list:
+        if value is None:
+            return []
+        index = self._property_index.get((label, key))
+        if index is None:
+            index = {}
+            nodes = self.graph._node
+            for node_id in self.nodes_with_label(label):
+                found = nodes[node_id].get(key)
+                if found is not None:
+                    index.setdefault(group_key(found), []).append(node_id)
+            self._property_index[(label, key)] = index
+        try:
+            return index.get(group_key(value), [])
+        except TypeError:
+            return [node_id for node_id in self.nodes_with_label(label)]
+
+    # ---- writing ----------------------------------------------------------------------------
+    def before_write(self) -> None:
+        """Snapshot the graph once per execution and drop the indexes a write makes stale."""
+        if self._snapshot is None:
+            self._snapshot = self.graph.copy()
+        self._label_index = None
+        self._property_index = {}
+
+    def rollback(self) -> None:
+        """Put the graph back as it was before the first write of this execution."""
+        if self._snapshot is None:
+            return
+        snapshot = self._snapshot
+        self.graph.clear()
+        self.graph.graph.update(snapshot.graph)
+        self.graph.add_nodes_from(snapshot.nodes(data=True))
+        self.graph.add_edges_from(snapshot.edges(keys=True, data=True))
+        self._snapshot = None
+
+    def new_node_id(self) -> int:
+        """Return a fresh integer node id (a counter kept in graph.graph)."""
+        next_id = self.graph.graph.get(NODE_ID_COUNTER, 0)
+        while next_id in self.graph._node:
+            next_id += 1
+        self.graph.graph[NODE_ID_COUNTER] = next_id + 1
+        return next_id
+
+    def create_node(self, labels: list[str], properties: dict) -> NodeRef:
+        self.before_write()
+        node_id = self.new_node_id()
+        clean = {k: v for k, v in properties.items() if v is not None}
+        self.graph.add_node(node_id, labels=list(dict.fromkeys(labels)), **clean)
+        self.counters["nodes_created"] += 1
+        self.counters["labels_added"] += len(set(labels))
+        self.counters["properties_set"] += len(clean)
+        return NodeRef(node_id)
+
+    def create_relationship(self, start: Any, end: Any, type_: str, properties: dict) -> RelRef:
+        self.before_write()
+        clean = {k: v for k, v in properties.items() if v is not None}
+        key = self.graph.add_edge(start, end, type=type_, **clean)
+        self.counters["relationships_created"] += 1
+        self.counters["properties_set"] += len(clean)
+        return RelRef(start, end, key)
+
+    def set_property(self, ref: NodeRef | RelRef, key: str, value: Any) -> None:
+        data = self.node_data(ref.id) if isinstance(ref, NodeRef) else self.relationship_data(ref)
+        self.before_write()
+        if value is None:
+            if key in data:
+                del data[key]
+                self.counters["properties_set"] += 1
+            return
+        data[key] = value
+        self.counters["properties_set"] += 1
+
+    def add_labels(self, ref: NodeRef, labels: tuple[str, ...]) -> None:
+        data = self.node_data(ref.id)
+        self.before_write()
+        current = list(data.get("labels") or ())
+        for label in labels:
+            if label not in current:
+                current.append(label)
+                self.counters["labels_added"] += 1
+        data["labels"] = current
+
+    def remove_labels(self, ref: NodeRef, labels: tuple[str, ...]) -> None:
+        data = self.node_data(ref.id)
+        self.before_write()
+        current = list(data.get("labels") or ())
+        for label in labels:
+            if label in current:
+                current.remove(label)
+                self.counters["labels_removed"] += 1
+        data["labels"] = current
+
+    def delete_relationship(self, ref: RelRef) -> None:
+        if ref in self.deleted_relationships:
+            return
+        data = self.relationship_data(ref)
+        self.before_write()
+        self._deleted_types[ref] = data.get("type")
+        self.graph.remove_edge(ref.start, ref.end, ref.key)
+        self.deleted_relationships.add(ref)
+        self.counters["relationships_deleted"] += 1
+
+    def delete_node(self, ref: NodeRef, detach: bool) -> None:
+        """Delete a node; without detach the check for remaining relationships waits for the clause end."""
+        if ref.id in self.deleted_nodes or ref.id not in self.graph._node:
+            return
+        self.before_write()
+        if detach:
+            for start, end, key in list(self.graph.out_edges(ref.id, keys=True)) + \
+                    list(self.graph.in_edges(ref.id, keys=True)):
+                if self.graph.has_edge(start, end, key):
+                    self.delete_relationship(RelRef(start, end, key))
+        self.deleted_nodes.add(ref.id)
+        self._pending_node_deletes.append(ref.id)
+
+    def finish_deletes(self) -> None:
+        """Remove nodes deleted by a clause, failing if one still has relationships."""
+        pending = self._pending_node_deletes
+        for node_id in pending:
+            if self.graph.degree(node_id):
+                raise CypherError("cannot delete a node that still has relationships",
+                                  "ConstraintVerificationFailed", "runtime", "DeleteConnectedNode")
+        for node_id in pending:
+            self.graph.remove_node(node_id)
+            self.counters["nodes_deleted"] += 1
+        self._pending_node_deletes = []
+        self._label_index = None
+        self._property_index = {}
+
+    # ---- results ----------------------------------------------------------------------------
+    def to_result(self, value: Any) -> Any:
+        """Return a value with graph references turned into graphkit.values objects."""
+        if isinstance(value, NodeRef):
+            data = self.graph._node.get(value.id)
+            if data is None:
+                return values.Node(value.id, frozenset(), {})
+            return values.Node(value.id, frozenset(data.get("labels") or ()), self.properties_of(value))
+        if isinstance(value, RelRef):
+            if value in self.deleted_relationships or not self.graph.has_edge(value.start, value.end, value.key):
+                return values.Relationship(value.id, self._deleted_types.get(value),
+                                           value.start, value.end, {})
+            return values.Relationship(value.id, self.type_of(value), value.start, value.end,
+                                       self.properties_of(value))
+        if isinstance(value, PathValue):
+            return values.Path(tuple(self.to_result(n) for n in value.nodes),
+                               tuple(self.to_result(r) for r in value.relationships))
+        if isinstance(value, list):
+            return [self.to_result(item) for item in value]
+        if isinstance(value, dict):
+            return {key: self.to_result(item) for key, item in value.items()}
+        return value

@@ -1,0 +1,460 @@
+"""Run a parsed query: each clause becomes an operator from a list of rows to a list of rows.
+
+All clauses are compiled before any runs, so compile-time errors (unknown functions, missing
+parameters, undefined variables) surface before the graph is touched.
+
+Examples
+--------
+>>> import networkx as nx
+>>> graph = nx.MultiDiGraph()
+>>> run_query(ExecutionContext(graph, {}), parse("UNWIND [3, 1, 2] AS x RETURN x ORDER BY x"))
+(['x'], [[1], [2], [3]])
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from graphkit.cypher_engine import ast_nodes as ast
+from graphkit.cypher_engine.aggregates import Aggregator
+from graphkit.cypher_engine.context import ExecutionContext
+from graphkit.cypher_engine.expressions import (
+    AGGREGATE_FUNCTIONS, ExpressionCompiler, children_of, contains_aggregate, is_aggregate,
+)
+from graphkit.cypher_engine.parser import parse
+from graphkit.cypher_engine.patterns import PatternMatcher
+from graphkit.cypher_engine.scope import check_clause_variables, pattern_variables
+from graphkit.cypher_engine.semantics import group_key, order_key, truth
+from graphkit.cypher_engine.writes import compile_write
+from graphkit.errors import CypherError
+
+Operator = Callable[[list], list]
+
+
+def semantic_error(message: str, detail: str) -> CypherError:
+    """Return a compile-time SyntaxError with a TCK detail code."""
+    return CypherError(message, "SyntaxError", "compile time", detail)
+
+
+def run_query(context: ExecutionContext, query: ast.Query) -> tuple[list[str], list[list]]:
+    """Return the columns and rows of a whole query (UNION parts included)."""
+    if len(set(query.union_all)) > 1:
+        raise semantic_error("cannot mix UNION and UNION ALL", "InvalidClauseComposition")
+    compiled = [compile_single_query(context, part, []) for part in query.parts]
+    columns = compiled[0][0]
+    for other_columns, _ in compiled[1:]:
+        if other_columns != columns:
+            raise semantic_error("all parts of a UNION must return the same columns", "DifferentColumnsInUnion")
+    rows: list[list] = []
+    for part_columns, operators in compiled:
+        part_rows = [{}]
+        for operator in operators:
+            part_rows = operator(part_rows)
+        rows.extend([row[column] for column in part_columns] for row in part_rows)
+    if query.union_all and not query.union_all[0]:
+        rows = _distinct_lists(rows)
+    return columns, rows
+
+
+def run_subquery(context: ExecutionContext, query: ast.Query, row: dict) -> bool:
+    """Return True if an EXISTS { ... } subquery yields at least one row for ``row``."""
+    _, operators = compile_single_query(context, query.parts[0], list(row), allow_no_return=True)
+    rows = [dict(row)]
+    for operator in operators:
+        rows = operator(rows)
+    return bool(rows)
+
+
+def _distinct_lists(rows: list[list]) -> list[list]:
+    seen, result = set(), []
+    for row in rows:
+        key = tuple(group_key(value) for value in row)
+        if key not in seen:
+            seen.add(key)
+            result.append(row)
+    return result
+
+
+def compile_single_query(context: ExecutionContext, query: ast.SingleQuery, scope: list[str],
+                         allow_no_return: bool = False) -> tuple[list[str], list[Operator]]:
+    """Return the result columns and the operators of one single query."""
+    compiler = ExpressionCompiler(context)
+    operators: list[Operator] = []
+    scope = list(scope)
+    columns: list[str] = []
+    clauses = query.clauses
+    for position, clause in enumerate(clauses):
+        is_last = position == len(clauses) - 1
+        check_clause_variables(clause, scope)
+        if isinstance(clause, ast.Return) and not is_last:
+            raise semantic_error("RETURN must be the last clause", "InvalidClauseComposition")
+        if isinstance(clause, ast.Match):
+            operators.append(_compile_match(context, compiler, clause, scope))
+            scope.extend(v for part in clause.patterns for v in pattern_variables(part) if v not in scope)
+        elif isinstance(clause, ast.Unwind):
+            operators.append(_compile_unwind(compiler, clause))
+            scope.append(clause.variable)
+        elif isinstance(clause, (ast.With, ast.Return)):
+            operator, scope = _compile_projection(compiler, clause, scope)
+            operators.append(operator)
+            if isinstance(clause, ast.Return):
+                columns = list(scope)
+        elif isinstance(clause, ast.Call):
+            operator, new_scope, call_columns = _compile_call(context, compiler, clause, scope,
+                                                              standalone=len(clauses) == 1)
+            operators.append(operator)
+            scope = new_scope
+            if len(clauses) == 1:
+                columns = call_columns
+        else:
+            operators.append(compile_write(context, compiler, clause, scope))
+            if isinstance(clause, (ast.Create, ast.Merge)):
+                parts = clause.patterns if isinstance(clause, ast.Create) else (clause.pattern,)
+                scope.extend(v for part in parts for v in pattern_variables(part) if v not in scope)
+    last = clauses[-1]
+    if not allow_no_return and not isinstance(last, (ast.Return, ast.Call)) and isinstance(
+            last, (ast.Match, ast.Unwind, ast.With)):
+        raise semantic_error("query cannot conclude with " + type(last).__name__.upper(),
+                             "InvalidClauseComposition")
+    if not isinstance(last, (ast.Return, ast.Call)) or allow_no_return:
+        if not isinstance(last, ast.Return):
+            columns = []
+    return columns, operators
+
+
+# ---- MATCH / UNWIND --------------------------------------------------------------------------
+
+
+def _compile_match(context, compiler, clause: ast.Match, scope) -> Operator:
+    matcher = PatternMatcher(context, clause.patterns, compiler)
+    where = compiler.compile(clause.where) if clause.where is not None else None
+    new_variables = [v for part in clause.patterns for v in pattern_variables(part) if v not in scope]
+    optional = clause.optional
+
+    def match(rows):
+        output = []
+        for row in rows:
+            found = False
+            for result in matcher.matches(row):
+                if where is not None and truth(where(result), "WHERE") is not True:
+                    continue
+                output.append(result)
+                found = True
+            if optional and not found:
+                filled = dict(row)
+                for variable in new_variables:
+                    filled.setdefault(variable, None)
+                output.append(filled)
+        return output
+    return match
+
+
+def _compile_unwind(compiler, clause: ast.Unwind) -> Operator:
+    expression, variable = compiler.compile(clause.expression), clause.variable
+
+    def unwind(rows):
+        output = []
+        for row in rows:
+            value = expression(row)
+            if value is None:
+                continue
+            for item in value if isinstance(value, list) else [value]:
+                extended = dict(row)
+                extended[variable] = item
+                output.append(extended)
+        return output
+    return unwind
+
+
+# ---- WITH / RETURN ---------------------------------------------------------------------------
+
+
+def _replace_subtrees(expression: Any, replacements: dict) -> Any:
+    """Return the expression with every subtree found in ``replacements`` swapped."""
+    if isinstance(expression, ast.Expression):
+        try:
+            if expression in replacements:
+                return replacements[expression]
+        except TypeError:
+            pass
+    if isinstance(expression, tuple):
+        return tuple(_replace_subtrees(item, replacements) for item in expression)
+    if not hasattr(expression, "__dataclass_fields__"):
+        return expression
+    changes = {}
+    for name in expression.__dataclass_fields__:
+        value = getattr(expression, name)
+        if isinstance(value, (ast.Expression, tuple)):
+            replaced = _replace_subtrees(value, replacements)
+            if replaced is not value:
+                changes[name] = replaced
+    if not changes:
+        return expression
+    values = {name: getattr(expression, name) for name in expression.__dataclass_fields__}
+    values.update(changes)
+    return type(expression)(**values)
+
+
+def _collect_aggregates(expression: Any, found: list) -> Any:
+    """Return the expression with each aggregate call replaced by an AggregateSlot."""
+    if isinstance(expression, ast.Expression) and is_aggregate(expression):
+        for argument in getattr(expression, "args", ()):
+            if contains_aggregate(argument):
+                raise semantic_error("aggregates cannot be nested", "NestedAggregation")
+        for index, existing in enumerate(found):
+            if existing == expression:
+                return ast.AggregateSlot(index)
+        found.append(expression)
+        return ast.AggregateSlot(len(found) - 1)
+    if isinstance(expression, (ast.ListComprehension, ast.Quantifier, ast.Reduce, ast.PatternComprehension)):
+        if any(contains_aggregate(child) for child in children_of(expression)):
+            raise semantic_error("aggregates are not allowed inside this expression", "InvalidAggregation")
+        return expression
+    if isinstance(expression, tuple):
+        return tuple(_collect_aggregates(item, found) for item in expression)
+    if not hasattr(expression, "__dataclass_fields__"):
+        return expression
+    changes = {}
+    for name in expression.__dataclass_fields__:
+        value = getattr(expression, name)
+        if isinstance(value, (ast.Expression, tuple)):
+            replaced = _collect_aggregates(value, found)
+            if replaced is not value:
+                changes[name] = replaced
+    if not changes:
+        return expression
+    values = {name: getattr(expression, name) for name in expression.__dataclass_fields__}
+    values.update(changes)
+    return type(expression)(**values)
+
+
+def _constant_count(compiler, expression, clause_name: str) -> Callable[[], int | None]:
+    if expression is None:
+        return lambda: None
+    if _uses_variables(expression):
+        raise semantic_error(f"{clause_name} must not use variables", "NonConstantExpression")
+    compiled = compiler.compile(expression)
+
+    def count():
+        value = compiled({})
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, float) and value.is_integer():
+                raise CypherError(f"{clause_name} needs an integer", "SyntaxError", "runtime",
+                                  "InvalidArgumentType")
+            raise CypherError(f"{clause_name} needs an integer", "SyntaxError", "runtime", "InvalidArgumentType")
+        if value < 0:
+            raise CypherError(f"{clause_name} must not be negative", "SyntaxError", "runtime",
+                              "NegativeIntegerArgument")
+        return value
+    if isinstance(expression, ast.Literal) or isinstance(expression, ast.Parameter):
+        value = count() if isinstance(expression, ast.Parameter) else None
+        if isinstance(expression, ast.Literal):
+            literal = expression.value
+            if isinstance(literal, bool) or not isinstance(literal, int):
+                raise semantic_error(f"{clause_name} needs an integer", "InvalidArgumentType")
+            if literal < 0:
+                raise semantic_error(f"{clause_name} must not be negative", "NegativeIntegerArgument")
+            value = literal
+        return lambda: value
+    return count
+
+
+def _uses_variables(expression: Any) -> bool:
+    if isinstance(expression, (ast.Variable, ast.PatternPredicate, ast.PatternComprehension)):
+        return True
+    return any(_uses_variables(child) for child in children_of(expression))
+
+
+def _compile_projection(compiler, clause, scope: list[str]):
+    projection: ast.Projection = clause.projection
+    is_return = isinstance(clause, ast.Return)
+    items = list(projection.items)
+    if projection.star:
+        if not scope:
+            raise semantic_error("RETURN * needs variables in scope", "NoVariablesInScope")
+        star_items = [ast.ProjectionItem(ast.Variable(name), name) for name in sorted(scope)
+                      if not any(item.alias == name for item in items)]
+        items = star_items + items
+    aliases = [item.alias for item in items]
+    if len(set(aliases)) != len(aliases):
+        raise semantic_error("column names must be unique", "ColumnNameConflict")
+    if not is_return:
+        for item in items:
+            if not item.explicit_alias and not isinstance(item.expression, ast.Variable):
+                raise semantic_error("expressions in WITH need an alias", "NoExpressionAlias")
+    aggregates: list = []
+    rewritten = [_collect_aggregates(item.expression, aggregates) for item in items]
+    grouping = bool(aggregates)
+    key_positions = [i for i, item in enumerate(rewritten) if not contains_slot(item)]
+    compiled_items = [compiler.compile(expression) for expression in rewritten]
+
+    item_replacements = {}
+    for item, alias in zip(items, aliases):
+        if not isinstance(item.expression, ast.Variable) or item.expression.name != alias:
+            item_replacements.setdefault(item.expression, ast.Variable(alias))
+    order = []
+    for expression, descending in projection.order:
+        replaced = _replace_subtrees(expression, item_replacements)
+        if grouping or projection.distinct:
+            replaced = _collect_aggregates(replaced, aggregates)
+            if contains_aggregate(expression) and not grouping:
+                raise semantic_error("aggregation in ORDER BY needs aggregation in the projection",
+                                     "InvalidAggregation")
+        elif contains_aggregate(replaced):
+            raise semantic_error("aggregation in ORDER BY needs aggregation in the projection",
+                                 "InvalidAggregation")
+        order.append((compiler.compile(replaced), descending))
+    aggregate_arguments = _compile_aggregate_arguments(compiler, aggregates)
+    skip = _constant_count(compiler, projection.skip, "SKIP")
+    limit = _constant_count(compiler, projection.limit, "LIMIT")
+    where = compiler.compile(clause.where) if getattr(clause, "where", None) is not None else None
+    distinct = projection.distinct
+    keep_input = not grouping and not distinct
+
+    def project(rows):
+        if grouping:
+            pairs = _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases)
+        else:
+            pairs = []
+            for row in rows:
+                projected = {alias: compiled(row) for alias, compiled in zip(aliases, compiled_items)}
+                pairs.append((projected, row))
+        if distinct:
+            seen, unique = set(), []
+            for projected, source in pairs:
+                key = tuple(group_key(projected[alias]) for alias in aliases)
+                if key not in seen:
+                    seen.add(key)
+                    unique.append((projected, source))
+            pairs = unique
+        if order:
+            def sort_row(pair):
+                projected, source = pair
+                if keep_input:
+                    combined = dict(source)
+                    combined.update(projected)
+                    return combined
+                combined = dict(source)
+                combined.update(projected)
+                return combined
+            keyed = []
+            for pair in pairs:
+                row = sort_row(pair)
+                keyed.append(([order_key(expression(row)) for expression, _ in order], pair))
+            for position in range(len(order) - 1, -1, -1):
+                keyed.sort(key=lambda entry: entry[0][position], reverse=order[position][1])
+            pairs = [pair for _, pair in keyed]
+        start = skip() or 0
+        count = limit()
+        selected = pairs[start:] if count is None else pairs[start:start + count]
+        result = [projected for projected, _ in selected]
+        if where is not None:
+            result = [row for row in result if truth(where(row), "WHERE") is True]
+        return result
+    return project, aliases
+
+
+def contains_slot(expression: Any) -> bool:
+    """Return True if an AggregateSlot occurs inside the expression."""
+    if isinstance(expression, ast.AggregateSlot):
+        return True
+    return any(contains_slot(child) for child in children_of(expression))
+
+
+def _compile_aggregate_arguments(compiler, aggregates):
+    compiled = []
+    for aggregate in aggregates:
+        if isinstance(aggregate, ast.CountStar):
+            compiled.append(("count", False, None, None, True))
+            continue
+        name = aggregate.name
+        expected = 2 if name in ("percentilecont", "percentiledisc") else 1
+        if len(aggregate.args) != expected:
+            raise semantic_error(f"{name}() takes {expected} argument(s)", "InvalidNumberOfArguments")
+        argument = compiler.compile(aggregate.args[0])
+        parameter = compiler.compile(aggregate.args[1]) if expected == 2 else None
+        compiled.append((name, aggregate.distinct, argument, parameter, False))
+    return compiled
+
+
+def _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases):
+    groups: dict = {}
+    for row in rows:
+        key_values = [compiled_items[i](row) for i in key_positions]
+        key = tuple(group_key(value) for value in key_values)
+        group = groups.get(key)
+        if group is None:
+            accumulators = []
+            for name, distinct, _, parameter, _ in aggregate_arguments:
+                accumulators.append(Aggregator(name, distinct, parameter(row) if parameter else None))
+            group = groups[key] = (row, key_values, accumulators)
+        for accumulator, (name, _, argument, _, is_star) in zip(group[2], aggregate_arguments):
+            if is_star:
+                accumulator.values.append(True)
+            else:
+                accumulator.add(argument(row))
+    if not groups and not key_positions:
+        accumulators = [Aggregator(name, distinct, parameter({}) if parameter else None)
+                        for name, distinct, _, parameter, _ in aggregate_arguments]
+        groups[()] = ({}, [], accumulators)
+    pairs = []
+    for source, key_values, accumulators in groups.values():
+        evaluation = dict(source)
+        for index, accumulator in enumerate(accumulators):
+            evaluation[("agg", index)] = accumulator.result()
+        projected = {}
+        key_iter = iter(key_values)
+        for position, (alias, compiled) in enumerate(zip(aliases, compiled_items)):
+            projected[alias] = next(key_iter) if position in key_positions else compiled(evaluation)
+        pairs.append((projected, evaluation))
+    return pairs
+
+
+# ---- CALL ----------------------------------------------------------------------------------
+
+
+def _compile_call(context, compiler, clause: ast.Call, scope, standalone: bool):
+    procedure = context.procedures.get(clause.name.lower())
+    if procedure is None:
+        raise CypherError(f"unknown procedure {clause.name}", "ProcedureError", "compile time",
+                          "ProcedureNotFound")
+    inputs, outputs = procedure.inputs, procedure.outputs
+    if clause.arguments is None:
+        if not standalone:
+            raise semantic_error("in-query calls need explicit arguments", "InvalidArgumentPassingMode")
+        arguments = [compiler.compile(ast.Parameter(name)) for name, _ in inputs]
+    else:
+        if len(clause.arguments) != len(inputs):
+            raise semantic_error(f"{clause.name} takes {len(inputs)} arguments", "InvalidNumberOfArguments")
+        arguments = [compiler.compile(argument) for argument in clause.arguments]
+    output_names = [name for name, _ in outputs]
+    if clause.yields is None:
+        if not standalone and outputs:
+            raise semantic_error("in-query calls must YIELD their outputs", "UndefinedVariable")
+        yields = [(name, name) for name in output_names]
+    else:
+        yields = list(clause.yields)
+        for name, _ in yields:
+            if name not in output_names:
+                raise semantic_error(f"{clause.name} has no output {name}", "UndefinedVariable")
+    for _, alias in yields:
+        if alias in scope:
+            raise semantic_error(f"variable {alias} already declared", "VariableAlreadyBound")
+    where = compiler.compile(clause.where) if clause.where is not None else None
+
+    def call(rows):
+        output = []
+        for row in rows:
+            values = [argument(row) for argument in arguments]
+            for result in procedure.call(values):
+                extended = dict(row)
+                for name, alias in yields:
+                    extended[alias] = result[name]
+                if where is None or truth(where(extended), "WHERE") is True:
+                    output.append(extended)
+        return output
+    new_scope = list(scope) + [alias for _, alias in yields]
+    return call, new_scope, [alias for _, alias in yields]
+
+
+_ = AGGREGATE_FUNCTIONS

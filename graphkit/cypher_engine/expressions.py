@@ -1,0 +1,674 @@
+"""Compile expression trees into Python closures ``row -> value`` with Cypher semantics.
+
+Compiling once per query (instead of walking the tree per row) keeps per-row overhead low.
+Rows are dicts from variable name to value; aggregate results sit under ``("agg", i)`` keys.
+
+Examples
+--------
+>>> from graphkit.cypher_engine.parser import parse
+>>> expression = parse("RETURN 1 + 2 * 3 AS x").parts[0].clauses[0].projection.items[0].expression
+>>> compile_expression(expression, None)({})
+7
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, Callable
+
+from graphkit.cypher_engine import ast_nodes as ast
+from graphkit.cypher_engine.functions import FUNCTIONS, INT64_MAX, INT64_MIN, format_float
+from graphkit.cypher_engine.semantics import (
+    NodeRef, PathValue, RelRef, compare, equals, is_number, is_temporal, truth, type_name,
+)
+from graphkit.errors import CypherError
+
+try:
+    from graphkit.cypher_engine import temporal as _temporal
+except ImportError:  # the temporal module is written separately; engine works without it
+    _temporal = None
+
+Compiled = Callable[[dict], Any]
+AGGREGATE_FUNCTIONS = frozenset({"count", "sum", "avg", "min", "max", "collect", "percentilecont",
+                                 "percentiledisc", "stdev", "stdevp"})
+
+
+def is_aggregate(expression: ast.Expression) -> bool:
+    """Return True if the expression is an aggregate call (count(*), sum(x), ...)."""
+    return isinstance(expression, ast.CountStar) or (
+        isinstance(expression, ast.FunctionCall) and expression.name in AGGREGATE_FUNCTIONS)
+
+
+def contains_aggregate(expression: Any) -> bool:
+    """Return True if an aggregate call occurs anywhere inside the expression."""
+    if isinstance(expression, ast.Expression) and is_aggregate(expression):
+        return True
+    return any(contains_aggregate(child) for child in children_of(expression))
+
+
+def children_of(node: Any) -> list:
+    """Return the direct sub-expressions of a syntax node (for tree walks)."""
+    if isinstance(node, (tuple, list)):
+        return list(node)
+    if not hasattr(node, "__dataclass_fields__"):
+        return []
+    found = []
+    for name in node.__dataclass_fields__:
+        value = getattr(node, name)
+        if isinstance(value, (ast.Expression, tuple, list)):
+            found.append(value)
+    return found
+
+
+def type_error(message: str, detail: str = "InvalidArgumentType") -> CypherError:
+    """Return a runtime TypeError with a TCK detail code."""
+    return CypherError(message, "TypeError", "runtime", detail)
+
+
+def check_integer(value: int) -> int:
+    """Return an integer result or raise when it leaves the 64-bit range."""
+    if value > INT64_MAX or value < INT64_MIN:
+        raise CypherError("integer overflow", "ArithmeticError", "runtime", "IntegerOverflow")
+    return value
+
+
+def add(left: Any, right: Any) -> Any:
+    """Return Cypher ``left + right``."""
+    if left is None or right is None:
+        return None
+    if is_number(left) and is_number(right):
+        result = left + right
+        return check_integer(result) if isinstance(result, int) else result
+    if isinstance(left, str) and isinstance(right, str):
+        return left + right
+    if isinstance(left, list):
+        return left + right if isinstance(right, list) else left + [right]
+    if isinstance(right, list):
+        return [left] + right
+    if isinstance(left, str) and (is_number(right) or isinstance(right, bool)):
+        return left + _concatenation_text(right)
+    if isinstance(right, str) and (is_number(left) or isinstance(left, bool)):
+        return _concatenation_text(left) + right
+    if _temporal is not None and (is_temporal(left) or is_temporal(right)):
+        result = _temporal.temporal_add(left, right)
+        if result is not NotImplemented:
+            return result
+    raise type_error(f"cannot add {type_name(left)} and {type_name(right)}")
+
+
+def _concatenation_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format_float(value)
+    return str(value)
+
+
+def subtract(left: Any, right: Any) -> Any:
+    """Return Cypher ``left - right``."""
+    if left is None or right is None:
+        return None
+    if is_number(left) and is_number(right):
+        result = left - right
+        return check_integer(result) if isinstance(result, int) else result
+    if _temporal is not None and (is_temporal(left) or is_temporal(right)):
+        result = _temporal.temporal_subtract(left, right)
+        if result is not NotImplemented:
+            return result
+    raise type_error(f"cannot subtract {type_name(right)} from {type_name(left)}")
+
+
+def multiply(left: Any, right: Any) -> Any:
+    """Return Cypher ``left * right``."""
+    if left is None or right is None:
+        return None
+    if is_number(left) and is_number(right):
+        result = left * right
+        return check_integer(result) if isinstance(result, int) else result
+    if _temporal is not None and (is_temporal(left) or is_temporal(right)):
+        result = _temporal.temporal_multiply(left, right)
+        if result is not NotImplemented:
+            return result
+    raise type_error(f"cannot multiply {type_name(left)} and {type_name(right)}")
+
+
+def divide(left: Any, right: Any) -> Any:
+    """Return Cypher ``left / right`` (integer division truncates toward zero)."""
+    if left is None or right is None:
+        return None
+    if is_number(left) and is_number(right):
+        if isinstance(left, int) and isinstance(right, int):
+            if right == 0:
+                raise CypherError("/ by zero", "ArithmeticError", "runtime", "DivisionByZero")
+            quotient = abs(left) // abs(right)
+            return check_integer(quotient if (left >= 0) == (right >= 0) else -quotient)
+        if right == 0:
+            if left == 0 or (isinstance(left, float) and math.isnan(left)):
+                return math.nan
+            return math.copysign(math.inf, left) * (math.copysign(1, right))
+        return left / right
+    if _temporal is not None and is_temporal(left):
+        result = _temporal.temporal_divide(left, right)
+        if result is not NotImplemented:
+            return result
+    raise type_error(f"cannot divide {type_name(left)} by {type_name(right)}")
+
+
+def modulo(left: Any, right: Any) -> Any:
+    """Return Cypher ``left % right`` (the sign follows the dividend, as in Java)."""
+    if left is None or right is None:
+        return None
+    if is_number(left) and is_number(right):
+        if isinstance(left, int) and isinstance(right, int):
+            if right == 0:
+                raise CypherError("/ by zero", "ArithmeticError", "runtime", "DivisionByZero")
+            return int(math.fmod(left, right)) if abs(left) < 2**52 else left - right * int(left / right)
+        if right == 0:
+            return math.nan
+        return math.fmod(left, right)
+    raise type_error(f"cannot take {type_name(left)} modulo {type_name(right)}")
+
+
+def power(left: Any, right: Any) -> Any:
+    """Return Cypher ``left ^ right`` (always a float)."""
+    if left is None or right is None:
+        return None
+    if is_number(left) and is_number(right):
+        try:
+            return float(left) ** float(right)
+        except OverflowError:
+            return math.inf
+        except ZeroDivisionError:
+            return math.inf
+    raise type_error(f"cannot raise {type_name(left)} to {type_name(right)}")
+
+
+_ARITHMETIC = {"+": add, "-": subtract, "*": multiply, "/": divide, "%": modulo, "^": power}
+
+
+def negate(value: Any) -> Any:
+    """Return Cypher ``-value``."""
+    if value is None:
+        return None
+    if is_number(value):
+        return check_integer(-value) if isinstance(value, int) else -value
+    if _temporal is not None and is_temporal(value):
+        result = _temporal.temporal_multiply(value, -1)
+        if result is not NotImplemented:
+            return result
+    raise type_error(f"cannot negate {type_name(value)}")
+
+
+def compare_operator(operator: str, left: Any, right: Any) -> bool | None:
+    """Return the three-valued result of one comparison operator."""
+    if operator == "=":
+        return equals(left, right)
+    if operator == "<>":
+        result = equals(left, right)
+        return None if result is None else not result
+    result = compare(left, right)
+    if result is None:
+        return None
+    if operator == "<":
+        return result < 0
+    if operator == ">":
+        return result > 0
+    if operator == "<=":
+        return result <= 0
+    return result >= 0
+
+
+def in_list(item: Any, container: Any) -> bool | None:
+    """Return Cypher ``item IN container``."""
+    if container is None:
+        return None
+    if not isinstance(container, list):
+        raise type_error(f"IN expects a list, got {type_name(container)}")
+    unknown = False
+    for element in container:
+        result = equals(item, element)
+        if result:
+            return True
+        if result is None:
+            unknown = True
+    return None if unknown else False
+
+
+def property_of(context: Any, subject: Any, key: str) -> Any:
+    """Return ``subject.key`` for a node, relationship, map or temporal value."""
+    if subject is None:
+        return None
+    if isinstance(subject, dict):
+        return subject.get(key)
+    if isinstance(subject, (NodeRef, RelRef)):
+        return context.property_of(subject, key)
+    if _temporal is not None and is_temporal(subject):
+        return _temporal.temporal_property(subject, key)
+    raise type_error(f"cannot read property {key!r} of {type_name(subject)}", "InvalidArgumentType")
+
+
+def index_value(subject: Any, index: Any, context: Any = None) -> Any:
+    """Return ``subject[index]`` for lists (integer index) and maps / entities (string key)."""
+    if subject is None or index is None:
+        return None
+    if isinstance(subject, list):
+        if not isinstance(index, int) or isinstance(index, bool):
+            raise type_error(f"list index must be an integer, got {type_name(index)}")
+        if -len(subject) <= index < len(subject):
+            return subject[index]
+        return None
+    if isinstance(subject, (dict, NodeRef, RelRef)):
+        if not isinstance(index, str):
+            raise type_error(f"map key must be a string, got {type_name(index)}", "MapElementAccessByNonString")
+        return property_of(context, subject, index)
+    raise type_error(f"cannot index {type_name(subject)}")
+
+
+def _slice(subject: Any, start: Any, end: Any) -> Any:
+    if subject is None:
+        return None
+    if not isinstance(subject, list):
+        raise type_error(f"cannot slice {type_name(subject)}")
+    for bound in (start, end):
+        if bound is not None and (not isinstance(bound, int) or isinstance(bound, bool)):
+            raise type_error("slice bounds must be integers")
+    return subject[start:end]
+
+
+class ExpressionCompiler:
+    """Turns expression trees into closures bound to one execution context."""
+
+    def __init__(self, context: Any) -> None:
+        self.context = context
+
+    def compile(self, node: ast.Expression) -> Compiled:
+        """Return a closure evaluating ``node`` against a row."""
+        method = getattr(self, "_" + type(node).__name__, None)
+        if method is None:
+            raise CypherError(f"unsupported expression {type(node).__name__}", "SyntaxError",
+                              "compile time", "UnexpectedSyntax")
+        return method(node)
+
+    def _Literal(self, node):
+        if type(node).__name__ == "_UncheckedInteger":
+            raise CypherError("integer literal is too large", "SyntaxError", "compile time",
+                              "IntegerOverflow")
+        value = node.value
+        return lambda row: value
+
+    def _UncheckedInteger(self, node):
+        return self._Literal(node)
+
+    def _Parameter(self, node):
+        parameters = self.context.parameters
+        if node.name not in parameters:
+            raise CypherError(f"missing parameter ${node.name}", "ParameterMissing", "compile time",
+                              "MissingParameter")
+        value = parameters[node.name]
+        return lambda row: value
+
+    def _Variable(self, node):
+        name = node.name
+
+        def variable(row):
+            try:
+                return row[name]
+            except KeyError:
+                raise CypherError(f"variable {name} is not defined", "SyntaxError", "compile time",
+                                  "UndefinedVariable") from None
+        return variable
+
+    def _AggregateSlot(self, node):
+        key = ("agg", node.index)
+        return lambda row: row[key]
+
+    def _Property(self, node):
+        subject, key, context = self.compile(node.subject), node.key, self.context
+
+        def read(row):
+            value = subject(row)
+            if isinstance(value, NodeRef) or isinstance(value, RelRef):
+                return context.property_of(value, key)
+            return property_of(context, value, key)
+        return read
+
+    def _Index(self, node):
+        subject, index, context = self.compile(node.subject), self.compile(node.index), self.context
+        return lambda row: index_value(subject(row), index(row), context)
+
+    def _Slice(self, node):
+        subject = self.compile(node.subject)
+        start = self.compile(node.start) if node.start is not None else (lambda row: None)
+        end = self.compile(node.end) if node.end is not None else (lambda row: None)
+        has_start, has_end = node.start is not None, node.end is not None
+
+        def slice_(row):
+            value, low, high = subject(row), start(row), end(row)
+            if (has_start and low is None) or (has_end and high is None):
+                return None
+            return _slice(value, low, high)
+        return slice_
+
+    def _HasLabels(self, node):
+        subject, labels, context = self.compile(node.subject), set(node.labels), self.context
+
+        def has_labels(row):
+            value = subject(row)
+            if value is None:
+                return None
+            if not isinstance(value, NodeRef):
+                raise type_error(f"labels can only be tested on nodes, got {type_name(value)}")
+            return labels.issubset(context.labels_of(value))
+        return has_labels
+
+    def _FunctionCall(self, node):
+        if node.name in AGGREGATE_FUNCTIONS:
+            raise CypherError(f"aggregate {node.name}() is not allowed here", "SyntaxError",
+                              "compile time", "InvalidAggregation")
+        if node.name == "exists":
+            return self._exists_function(node)
+        entry = FUNCTIONS.get(node.name)
+        if entry is None:
+            raise CypherError(f"unknown function {node.name}", "SyntaxError", "compile time",
+                              "UnknownFunction")
+        function, minimum, maximum = entry
+        if not minimum <= len(node.args) <= maximum:
+            raise CypherError(f"{node.name}() takes {minimum}..{maximum} arguments", "SyntaxError",
+                              "compile time", "InvalidNumberOfArguments")
+        args, context = [self.compile(arg) for arg in node.args], self.context
+        if len(args) == 1:
+            only = args[0]
+            return lambda row: function([only(row)], context)
+        return lambda row: function([arg(row) for arg in args], context)
+
+    def _exists_function(self, node):
+        if len(node.args) != 1:
+            raise CypherError("exists() takes one argument", "SyntaxError", "compile time",
+                              "InvalidNumberOfArguments")
+        argument = node.args[0]
+        if isinstance(argument, ast.PatternPredicate):
+            return self.compile(argument)
+        if not isinstance(argument, ast.Property):
+            raise CypherError("exists() needs a property or a pattern", "SyntaxError", "compile time",
+                              "InvalidArgumentType")
+        read = self.compile(argument)
+        return lambda row: read(row) is not None
+
+    def _CountStar(self, node):
+        raise CypherError("count(*) is not allowed here", "SyntaxError", "compile time", "InvalidAggregation")
+
+    def _Binary(self, node):
+        operation = _ARITHMETIC[node.operator]
+        left, right = self.compile(node.left), self.compile(node.right)
+        return lambda row: operation(left(row), right(row))
+
+    def _Negate(self, node):
+        operand = self.compile(node.operand)
+        return lambda row: negate(operand(row))
+
+    def _Not(self, node):
+        operand = self.compile(node.operand)
+
+        def not_(row):
+            value = truth(operand(row), "NOT")
+            return None if value is None else not value
+        return not_
+
+    def _Logical(self, node):
+        left, right = self.compile(node.left), self.compile(node.right)
+        operator = node.operator
+
+        def logical(row):
+            a = truth(left(row), operator)
+            if operator == "AND" and a is False:
+                b = truth(right(row), operator)
+                return False
+            if operator == "OR" and a is True:
+                b = truth(right(row), operator)
+                return True
+            b = truth(right(row), operator)
+            if operator == "AND":
+                if b is False:
+                    return False
+                return None if a is None or b is None else True
+            if operator == "OR":
+                if b is True:
+                    return True
+                return None if a is None or b is None else False
+            return None if a is None or b is None else a != b
+        return logical
+
+    def _Comparison(self, node):
+        operands = [self.compile(operand) for operand in node.operands]
+        operators = node.operators
+        if len(operators) == 1:
+            left, right, operator = operands[0], operands[1], operators[0]
+            return lambda row: compare_operator(operator, left(row), right(row))
+
+        def chain(row):
+            values = [operand(row) for operand in operands]
+            result = True
+            for index, operator in enumerate(operators):
+                outcome = compare_operator(operator, values[index], values[index + 1])
+                if outcome is False:
+                    return False
+                if outcome is None:
+                    result = None
+            return result
+        return chain
+
+    def _StringPredicate(self, node):
+        left, right, operator = self.compile(node.left), self.compile(node.right), node.operator
+
+        def predicate(row):
+            a, b = left(row), right(row)
+            if not isinstance(a, str) or not isinstance(b, str):
+                return None
+            if operator == "STARTS WITH":
+                return a.startswith(b)
+            if operator == "ENDS WITH":
+                return a.endswith(b)
+            if operator == "CONTAINS":
+                return b in a
+            try:
+                return re.fullmatch(b, a, re.S) is not None
+            except re.error:
+                raise CypherError(f"invalid regular expression {b!r}", "ArgumentError", "runtime",
+                                  "InvalidArgumentValue") from None
+        return predicate
+
+    def _InList(self, node):
+        item, container = self.compile(node.item), self.compile(node.container)
+        return lambda row: in_list(item(row), container(row))
+
+    def _IsNull(self, node):
+        operand = self.compile(node.operand)
+        if node.negated:
+            return lambda row: operand(row) is not None
+        return lambda row: operand(row) is None
+
+    def _ListLiteral(self, node):
+        items = [self.compile(item) for item in node.items]
+        return lambda row: [item(row) for item in items]
+
+    def _MapLiteral(self, node):
+        entries = [(key, self.compile(value)) for key, value in node.entries]
+        return lambda row: {key: value(row) for key, value in entries}
+
+    def _MapProjection(self, node):
+        subject, context = node.variable, self.context
+        entries = [(kind, key, self.compile(value) if value is not None else None)
+                   for kind, key, value in node.entries]
+
+        def project(row):
+            value = row.get(subject)
+            if value is None:
+                return None
+            result = {}
+            for kind, key, compiled in entries:
+                if kind == "all":
+                    if isinstance(value, dict):
+                        result.update(value)
+                    else:
+                        result.update(context.properties_of(value))
+                elif kind == "property":
+                    result[key] = property_of(context, value, key)
+                else:
+                    result[key] = compiled(row)
+            return result
+        return project
+
+    def _Case(self, node):
+        alternatives = [(self.compile(when), self.compile(then)) for when, then in node.alternatives]
+        default = self.compile(node.default) if node.default is not None else (lambda row: None)
+        if node.subject is None:
+            def generic(row):
+                for when, then in alternatives:
+                    if when(row) is True:
+                        return then(row)
+                return default(row)
+            return generic
+        subject = self.compile(node.subject)
+
+        def simple(row):
+            value = subject(row)
+            for when, then in alternatives:
+                if equals(value, when(row)) is True:
+                    return then(row)
+            return default(row)
+        return simple
+
+    def _iterate(self, source, row):
+        values = source(row)
+        if values is None:
+            return None
+        if not isinstance(values, list):
+            raise type_error(f"expected a list, got {type_name(values)}")
+        return values
+
+    def _ListComprehension(self, node):
+        source, variable = self.compile(node.source), node.variable
+        predicate = self.compile(node.predicate) if node.predicate is not None else None
+        projection = self.compile(node.projection) if node.projection is not None else None
+
+        def comprehension(row):
+            values = self._iterate(source, row)
+            if values is None:
+                return None
+            result = []
+            inner = dict(row)
+            for value in values:
+                inner[variable] = value
+                if predicate is not None and predicate(inner) is not True:
+                    continue
+                result.append(projection(inner) if projection is not None else value)
+            return result
+        return comprehension
+
+    def _Quantifier(self, node):
+        source, variable, kind = self.compile(node.source), node.variable, node.kind
+        predicate = self.compile(node.predicate)
+
+        def quantifier(row):
+            values = self._iterate(source, row)
+            if values is None:
+                return None
+            inner = dict(row)
+            true_count, unknown = 0, False
+            for value in values:
+                inner[variable] = value
+                outcome = truth(predicate(inner), kind)
+                if outcome is True:
+                    true_count += 1
+                    if kind == "any":
+                        return True
+                    if kind == "none":
+                        return False
+                    if kind == "single" and true_count > 1:
+                        return False
+                elif outcome is False:
+                    if kind == "all":
+                        return False
+                else:
+                    unknown = True
+            if unknown:
+                return None
+            if kind == "all":
+                return True
+            if kind in ("any",):
+                return False
+            if kind == "none":
+                return True
+            return true_count == 1
+        return quantifier
+
+    def _Reduce(self, node):
+        initial, source = self.compile(node.initial), self.compile(node.source)
+        expression = self.compile(node.expression)
+        accumulator, variable = node.accumulator, node.variable
+
+        def reduce_(row):
+            values = self._iterate(source, row)
+            if values is None:
+                return None
+            inner = dict(row)
+            inner[accumulator] = initial(row)
+            for value in values:
+                inner[variable] = value
+                inner[accumulator] = expression(inner)
+            return inner[accumulator]
+        return reduce_
+
+    def _PatternPredicate(self, node):
+        from graphkit.cypher_engine.patterns import PatternMatcher
+        matcher = PatternMatcher(self.context, (node.pattern,), self)
+
+        def exists(row):
+            for _ in matcher.matches(row):
+                return True
+            return False
+        return exists
+
+    def _PatternComprehension(self, node):
+        from graphkit.cypher_engine.patterns import PatternMatcher
+        matcher = PatternMatcher(self.context, (node.pattern,), self)
+        predicate = self.compile(node.predicate) if node.predicate is not None else None
+        projection = self.compile(node.projection)
+
+        def comprehension(row):
+            result = []
+            for match in matcher.matches(row):
+                if predicate is not None and predicate(match) is not True:
+                    continue
+                result.append(projection(match))
+            return result
+        return comprehension
+
+    def _ExistsSubquery(self, node):
+        if node.query is not None:
+            from graphkit.cypher_engine.executor import run_subquery
+            query, context = node.query, self.context
+            return lambda row: run_subquery(context, query, row)
+        from graphkit.cypher_engine.patterns import PatternMatcher
+        matcher = PatternMatcher(self.context, node.patterns, self)
+        where = self.compile(node.where) if node.where is not None else None
+
+        def exists(row):
+            for match in matcher.matches(row):
+                if where is None or where(match) is True:
+                    return True
+            return False
+        return exists
+
+    def _ShortestPathExpression(self, node):
+        from graphkit.cypher_engine.patterns import PatternMatcher
+        part = node.pattern
+        named = ast.PatternPart(part.nodes, part.relationships, " path", part.shortest)
+        matcher = PatternMatcher(self.context, (named,), self)
+
+        def shortest(row):
+            for match in matcher.matches(row):
+                return match[" path"]
+            return None
+        return shortest

@@ -1,0 +1,409 @@
+"""Match graph patterns against a networkx MultiDiGraph, row by row.
+
+A pattern part is a chain node, relationship, node, ...; matching starts at the most selective
+node (a bound variable, else a labelled node with properties, else the smallest label) and
+expands left and right. Relationships are unique within one MATCH. Shortest paths use a
+breadth-first search between bound endpoints.
+
+Examples
+--------
+>>> import networkx as nx
+>>> from graphkit.cypher_engine import execute
+>>> graph = nx.MultiDiGraph()
+>>> graph.add_node("a", labels=["Investor"], name="A")
+>>> graph.add_node("b", labels=["Company"], name="B")
+>>> _ = graph.add_edge("a", "b", type="INVESTED_IN")
+>>> execute(graph, "MATCH (i:Investor)-[:INVESTED_IN]->(c) RETURN c.name").rows
+[['B']]
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator
+
+from graphkit.cypher_engine import ast_nodes as ast
+from graphkit.cypher_engine.semantics import NodeRef, PathValue, RelRef, equals, type_name
+from graphkit.errors import CypherError
+
+
+class _CompiledNode:
+    __slots__ = ("variable", "labels", "properties")
+
+    def __init__(self, pattern: ast.NodePattern, compiler: Any) -> None:
+        self.variable = pattern.variable
+        self.labels = pattern.labels
+        self.properties = _compile_properties(pattern.properties, compiler)
+
+
+class _CompiledRelationship:
+    __slots__ = ("variable", "types", "direction", "properties", "variable_length", "min_hops",
+                 "max_hops")
+
+    def __init__(self, pattern: ast.RelationshipPattern, compiler: Any) -> None:
+        self.variable = pattern.variable
+        self.types = frozenset(pattern.types) if pattern.types else None
+        self.direction = pattern.direction
+        self.properties = _compile_properties(pattern.properties, compiler)
+        self.variable_length = pattern.variable_length
+        self.min_hops = 1 if pattern.min_hops is None else pattern.min_hops
+        self.max_hops = pattern.max_hops
+
+
+def _compile_properties(expression: ast.Expression | None, compiler: Any) -> Callable | None:
+    if expression is None:
+        return None
+    if isinstance(expression, ast.MapLiteral):
+        entries = [(key, compiler.compile(value)) for key, value in expression.entries]
+        return lambda row: [(key, value(row)) for key, value in entries]
+    compiled = compiler.compile(expression)
+
+    def from_map(row):
+        value = compiled(row)
+        if value is None:
+            return []
+        if not isinstance(value, dict):
+            raise CypherError(f"properties must be a map, got {type_name(value)}", "TypeError", "runtime",
+                              "InvalidPropertyType")
+        return list(value.items())
+    return from_map
+
+
+class PatternMatcher:
+    """Finds every way the pattern parts match, extending a given row with new bindings."""
+
+    def __init__(self, context: Any, parts: tuple[ast.PatternPart, ...], compiler: Any) -> None:
+        self.context = context
+        self.parts = [(part, [_CompiledNode(n, compiler) for n in part.nodes],
+                       [_CompiledRelationship(r, compiler) for r in part.relationships]) for part in parts]
+
+    def matches(self, row: dict) -> Iterator[dict]:
+        """Yield one extended row per match of all parts (relationships unique across parts)."""
+        yield from self._match_parts(0, dict(row), set())
+
+    def _match_parts(self, index: int, row: dict, used: set) -> Iterator[dict]:
+        if index == len(self.parts):
+            yield row
+            return
+        part, nodes, relationships = self.parts[index]
+        if part.shortest:
+            finder = ShortestPaths(self.context, part, nodes, relationships)
+            for extended in finder.matches(row, used):
+                yield from self._match_parts(index + 1, extended, used)
+            return
+        for extended, first_id, path_rels in self._match_chain(nodes, relationships, row, used):
+            if part.path_variable:
+                extended = dict(extended)
+                extended[part.path_variable] = _path_from(first_id, path_rels)
+            added = [rel for rel in path_rels if rel not in used]
+            used.update(added)
+            yield from self._match_parts(index + 1, extended, used)
+            used.difference_update(added)
+
+    # ---- chain matching -------------------------------------------------------------------
+    def _match_chain(self, nodes, relationships, row, used):
+        start = self._choose_start(nodes, row)
+        for node_id in self._start_candidates(nodes[start], row):
+            bound = dict(row)
+            if not self._bind_node(nodes[start], node_id, bound):
+                continue
+            node_ids = [None] * len(nodes)
+            node_ids[start] = node_id
+            rel_values = [None] * len(relationships)
+            yield from self._expand_right(nodes, relationships, start, node_ids, rel_values, bound, used,
+                                          start)
+
+    def _expand_right(self, nodes, relationships, position, node_ids, rel_values, row, used, start):
+        if position == len(nodes) - 1:
+            yield from self._expand_left(nodes, relationships, start, node_ids, rel_values, row, used)
+            return
+        rel = relationships[position]
+        for rel_value, next_id in self._traverse(rel, node_ids[position], True, row, used):
+            target = nodes[position + 1]
+            bound = dict(row)
+            if not self._bind_node(target, next_id, bound):
+                continue
+            if rel.variable is not None and not self._bind_relationship(rel, rel_value, bound):
+                continue
+            node_ids[position + 1] = next_id
+            rel_values[position] = rel_value
+            added = self._mark(rel_value, used)
+            yield from self._expand_right(nodes, relationships, position + 1, node_ids, rel_values, bound,
+                                          used, start)
+            used.difference_update(added)
+
+    def _expand_left(self, nodes, relationships, position, node_ids, rel_values, row, used):
+        if position == 0:
+            yield row, node_ids[0], [r for value in rel_values
+                                     for r in (value if isinstance(value, list) else [value])]
+            return
+        rel = relationships[position - 1]
+        for rel_value, next_id in self._traverse(rel, node_ids[position], False, row, used):
+            target = nodes[position - 1]
+            bound = dict(row)
+            if not self._bind_node(target, next_id, bound):
+                continue
+            if rel.variable is not None and not self._bind_relationship(rel, rel_value, bound):
+                continue
+            node_ids[position - 1] = next_id
+            rel_values[position - 1] = rel_value
+            added = self._mark(rel_value, used)
+            yield from self._expand_left(nodes, relationships, position - 1, node_ids, rel_values, bound,
+                                         used)
+            used.difference_update(added)
+
+    @staticmethod
+    def _mark(rel_value, used) -> list:
+        values = rel_value if isinstance(rel_value, list) else [rel_value]
+        added = [rel for rel in values if rel not in used]
+        used.update(added)
+        return added
+
+    def _choose_start(self, nodes, row) -> int:
+        best, best_score = 0, None
+        for index, node in enumerate(nodes):
+            if node.variable is not None and node.variable in row:
+                return index
+            if node.labels:
+                score = (0 if node.properties is not None else 1,
+                         min(self.context.label_count(label) for label in node.labels))
+            else:
+                score = (2 if node.properties is not None else 3, 0)
+            if best_score is None or score < best_score:
+                best, best_score = index, score
+        return best
+
+    def _start_candidates(self, node: _CompiledNode, row: dict):
+        if node.variable is not None and node.variable in row:
+            value = row[node.variable]
+            if value is None:
+                return []
+            if not isinstance(value, NodeRef):
+                raise CypherError(f"{node.variable} is not a node", "TypeError", "runtime",
+                                  "InvalidArgumentType")
+            return [value.id] if self.context.node_exists(value.id) else []
+        if node.labels:
+            label = min(node.labels, key=self.context.label_count)
+            if node.properties is not None:
+                wanted = node.properties(row)
+                if wanted:
+                    key, value = wanted[0]
+                    return self.context.nodes_with_property(label, key, value)
+            return self.context.nodes_with_label(label)
+        return self.context.all_nodes()
+
+    def _bind_node(self, node: _CompiledNode, node_id: Any, row: dict) -> bool:
+        context = self.context
+        if node.variable is not None:
+            existing = row.get(node.variable, _MISSING)
+            if existing is not _MISSING:
+                if not isinstance(existing, NodeRef) or existing.id != node_id:
+                    return False
+            else:
+                row[node.variable] = NodeRef(node_id)
+        if node.labels or node.properties is not None:
+            data = context.node_data(node_id)
+            if node.labels:
+                labels = data.get("labels") or ()
+                for label in node.labels:
+                    if label not in labels:
+                        return False
+            if node.properties is not None:
+                for key, value in node.properties(row):
+                    if key == "labels" or equals(data.get(key), value) is not True:
+                        return False
+        return True
+
+    def _bind_relationship(self, rel: _CompiledRelationship, value: Any, row: dict) -> bool:
+        existing = row.get(rel.variable, _MISSING)
+        if existing is not _MISSING:
+            return existing == value
+        row[rel.variable] = value
+        return True
+
+    def _edge_matches(self, rel: _CompiledRelationship, data: dict, row: dict) -> bool:
+        if rel.types is not None and data.get("type") not in rel.types:
+            return False
+        if rel.properties is not None:
+            for key, value in rel.properties(row):
+                if key == "type" or equals(data.get(key), value) is not True:
+                    return False
+        return True
+
+    def _steps(self, rel: _CompiledRelationship, node_id: Any, forward: bool, row: dict, used: set):
+        """Yield (RelRef, neighbour id) for single hops from node_id along rel."""
+        graph = self.context.graph
+        direction = rel.direction
+        if not forward and direction != "both":
+            direction = "in" if direction == "out" else "out"
+        deleted = self.context.deleted_relationships
+        if direction in ("out", "both"):
+            for neighbour, keyed in graph._succ[node_id].items():
+                for key, data in keyed.items():
+                    ref = RelRef(node_id, neighbour, key)
+                    if ref in used or (deleted and ref in deleted) or not self._edge_matches(rel, data, row):
+                        continue
+                    yield ref, neighbour
+        if direction in ("in", "both"):
+            for neighbour, keyed in graph._pred[node_id].items():
+                if direction == "both" and neighbour == node_id:
+                    continue
+                for key, data in keyed.items():
+                    ref = RelRef(neighbour, node_id, key)
+                    if ref in used or (deleted and ref in deleted) or not self._edge_matches(rel, data, row):
+                        continue
+                    yield ref, neighbour
+
+    def _traverse(self, rel: _CompiledRelationship, node_id: Any, forward: bool, row: dict, used: set):
+        if rel.variable is not None and not rel.variable_length:
+            bound = row.get(rel.variable, _MISSING)
+            if bound is not _MISSING:
+                yield from self._traverse_bound(rel, bound, node_id, forward, row, used)
+                return
+        if not rel.variable_length:
+            yield from self._steps(rel, node_id, forward, row, used)
+            return
+        if rel.variable is not None and rel.variable in row:
+            bound = row[rel.variable]
+            yield from self._traverse_bound_list(rel, bound, node_id, forward, used)
+            return
+        yield from self._variable_length(rel, node_id, forward, row, used)
+
+    def _traverse_bound(self, rel, bound, node_id, forward, row, used):
+        if bound is None:
+            return
+        if not isinstance(bound, RelRef):
+            raise CypherError(f"{rel.variable} is not a relationship", "TypeError", "runtime",
+                              "InvalidArgumentType")
+        for ref, neighbour in self._steps(rel, node_id, forward, row, used):
+            if ref == bound:
+                yield ref, neighbour
+
+    def _traverse_bound_list(self, rel, bound, node_id, forward, used):
+        if not isinstance(bound, list):
+            return
+        sequence = bound if forward else list(reversed(bound))
+        current = node_id
+        for ref in sequence:
+            if ref in used:
+                return
+            if ref.start == current:
+                current = ref.end
+            elif ref.end == current and rel.direction != "out" or ref.end == current and not forward:
+                current = ref.start
+            else:
+                return
+        yield list(bound), current
+
+    def _variable_length(self, rel, node_id, forward, row, used):
+        minimum, maximum = rel.min_hops, rel.max_hops
+        path: list[RelRef] = []
+        on_path: set = set()
+
+        def walk(current, depth):
+            if depth >= minimum:
+                yield (list(path) if forward else list(reversed(path))), current
+            if maximum is not None and depth >= maximum:
+                return
+            for ref, neighbour in self._steps(rel, current, forward, row, used):
+                if ref in on_path:
+                    continue
+                path.append(ref)
+                on_path.add(ref)
+                yield from walk(neighbour, depth + 1)
+                path.pop()
+                on_path.discard(ref)
+        yield from walk(node_id, 0)
+
+
+_MISSING = object()
+
+
+class ShortestPaths:
+    """shortestPath / allShortestPaths between two endpoints by breadth-first search."""
+
+    def __init__(self, context, part: ast.PatternPart, nodes, relationships) -> None:
+        if len(relationships) != 1:
+            raise CypherError("shortestPath needs exactly one relationship", "SyntaxError", "compile time",
+                              "UnexpectedSyntax")
+        self.context, self.part, self.nodes, self.rel = context, part, nodes, relationships[0]
+        self.matcher = PatternMatcher.__new__(PatternMatcher)
+        self.matcher.context = context
+
+    def matches(self, row: dict, used: set) -> Iterator[dict]:
+        matcher = self.matcher
+        start_node, end_node = self.nodes
+        for start_id in matcher._start_candidates(start_node, row):
+            bound = dict(row)
+            if not matcher._bind_node(start_node, start_id, bound):
+                continue
+            for end_id in matcher._start_candidates(end_node, bound):
+                target = dict(bound)
+                if not matcher._bind_node(end_node, end_id, target):
+                    continue
+                for rels in self._search(start_id, end_id, target):
+                    result = dict(target)
+                    if self.rel.variable is not None:
+                        result[self.rel.variable] = list(rels)
+                    if self.part.path_variable:
+                        result[self.part.path_variable] = _path_from(start_id, rels)
+                    yield result
+
+    def _search(self, start_id, end_id, row) -> Iterator[list]:
+        rel = self.rel
+        minimum = rel.min_hops if rel.variable_length else 1
+        maximum = rel.max_hops if rel.variable_length else 1
+        if start_id == end_id and minimum == 0:
+            yield []
+            return
+        parents: dict[Any, list] = {start_id: []}
+        frontier = [start_id]
+        depth = 0
+        found = False
+        while frontier and not found and (maximum is None or depth < maximum):
+            depth += 1
+            next_frontier = []
+            layer: dict[Any, list] = {}
+            for node_id in frontier:
+                for ref, neighbour in self.matcher._steps(rel, node_id, True, row, set()):
+                    if neighbour in parents and not (neighbour == end_id == start_id):
+                        continue
+                    if neighbour not in layer:
+                        layer[neighbour] = []
+                        next_frontier.append(neighbour)
+                    layer[neighbour].append((node_id, ref))
+            for neighbour, incoming in layer.items():
+                parents.setdefault(neighbour, incoming)
+            if end_id in layer:
+                found = True
+            frontier = next_frontier
+        if not found:
+            return
+        paths = self._unwind(parents, start_id, end_id)
+        if self.part.shortest == "shortest":
+            paths = paths[:1]
+        yield from paths
+
+    def _unwind(self, parents, start_id, end_id) -> list[list]:
+        results: list[list] = []
+
+        def back(node_id, suffix):
+            if node_id == start_id and (suffix or start_id == end_id):
+                results.append(list(reversed(suffix)))
+                return
+            for parent, ref in parents.get(node_id, []):
+                if ref in suffix:
+                    continue
+                suffix.append(ref)
+                back(parent, suffix)
+                suffix.pop()
+        back(end_id, [])
+        return results
+
+
+def _path_from(start_id, rels) -> PathValue:
+    node_refs = [NodeRef(start_id)]
+    current = start_id
+    for ref in rels:
+        current = ref.end if ref.start == current else ref.start
+        node_refs.append(NodeRef(current))
+    return PathValue(tuple(node_refs), tuple(rels))
