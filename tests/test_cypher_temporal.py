@@ -408,3 +408,14 @@ def test_every_function_propagates_null(name: str) -> None:
     arguments = {"truncate": ("day", None), "between": (None, None), "inmonths": (None, None),
                  "indays": (None, None), "inseconds": (None, None)}
     assert F[name](*arguments.get(name.rpartition(".")[2], (None,))) is None
+
+
+@pytest.mark.parametrize("function, unit, value", [
+    ("date.truncate", "hour", "datetime"), ("localtime.truncate", "month", "localtime"),
+    ("datetime.truncate", "year", "localtime"), ("date.truncate", "fortnight", "date"),
+])
+def test_truncation_to_impossible_units_raises(function: str, unit: str, value: str) -> None:
+    samples = {"datetime": F["datetime"]("2015-07-21T21:40Z"), "localtime": F["localtime"]("21:40"),
+               "date": F["date"]("2015-07-21")}
+    with pytest.raises(CypherError):
+        F[function](unit, samples[value])
