@@ -82,8 +82,10 @@ def main() -> int:
         words = sum(item["words"] for item in truth) / len(truth)
         articles = Path(folder) / "articles"
         expected = true_relations(truth)
-        print(f"corpus: {len(truth)} synthetic articles, about {words:.0f} words each, "
-              f"{len(expected)} true relations; {os.cpu_count()} CPU(s) visible")
+        print(
+            f"corpus: {len(truth)} synthetic articles, about {words:.0f} words each, "
+            f"{len(expected)} true relations; {os.cpu_count()} CPU(s) visible"
+        )
         results = {}
         for workers in (1, options.workers):
             graph, seconds, read = timed_run(articles, workers)
@@ -93,9 +95,12 @@ def main() -> int:
         recall = len(found & expected) / len(expected)
         precision = len(found & expected) / len(found) if found else 0.0
         same = json.dumps(nx.node_link_data(results[1], edges="edges"), sort_keys=True) == json.dumps(
-            nx.node_link_data(results[options.workers], edges="edges"), sort_keys=True)
-        print(f"recall {recall:.3f}, precision {precision:.3f} against the generator's truth; "
-              f"same graph with 1 and {options.workers} workers: {'yes' if same else 'NO'}")
+            nx.node_link_data(results[options.workers], edges="edges"), sort_keys=True
+        )
+        print(
+            f"recall {recall:.3f}, precision {precision:.3f} against the generator's truth; "
+            f"same graph with 1 and {options.workers} workers: {'yes' if same else 'NO'}"
+        )
     if recall < options.min_recall or not same:
         print("FAILED: recall below --min-recall or the graphs differ", file=sys.stderr)
         return 1

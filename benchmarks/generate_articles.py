@@ -23,16 +23,63 @@ import json
 import random
 from pathlib import Path
 
-SYLLABLES = ("ka", "lo", "mi", "ra", "zen", "tor", "vel", "qui", "sa", "no", "bri", "dax", "ul", "fen",
-             "gro", "hal", "iso", "jun", "kel", "mor", "nex", "ori", "pax", "rin", "sol", "tav", "vor")
-COMPANY_WORDS = ("Robotics", "Health", "Energy", "Labs", "Systems", "Bio", "AI", "Analytics", "Motors",
-                 "Payments", "Security", "Materials")
+SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "zen",
+    "tor",
+    "vel",
+    "qui",
+    "sa",
+    "no",
+    "bri",
+    "dax",
+    "ul",
+    "fen",
+    "gro",
+    "hal",
+    "iso",
+    "jun",
+    "kel",
+    "mor",
+    "nex",
+    "ori",
+    "pax",
+    "rin",
+    "sol",
+    "tav",
+    "vor",
+)
+COMPANY_WORDS = (
+    "Robotics",
+    "Health",
+    "Energy",
+    "Labs",
+    "Systems",
+    "Bio",
+    "AI",
+    "Analytics",
+    "Motors",
+    "Payments",
+    "Security",
+    "Materials",
+)
 INVESTOR_WORDS = ("Capital", "Ventures", "Partners", "Growth", "Investments", "Venture Partners")
 FIRST_NAMES = ("Anna", "Tomas", "Mei", "Ravi", "Sofia", "Daniel", "Yuki", "Lena", "Omar", "Clara")
 LAST_NAMES = ("Berg", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Novak", "Castillo", "Weber", "Haddad")
 CITIES = ("Berlin", "Singapore", "Austin", "Lyon", "Toronto", "Seoul", "Nairobi", "Oslo", "Lisbon")
-SECTORS = ("warehouse robots", "battery recycling", "clinical trial software", "fraud detection",
-           "industrial sensors", "plant-based proteins", "grid storage", "chip design tools")
+SECTORS = (
+    "warehouse robots",
+    "battery recycling",
+    "clinical trial software",
+    "fraud detection",
+    "industrial sensors",
+    "plant-based proteins",
+    "grid storage",
+    "chip design tools",
+)
 ROUNDS = ("seed", "Series A", "Series B", "Series C")
 
 LEAD_SENTENCES = (
@@ -63,8 +110,8 @@ FILLER = (
     "and build a larger production line. It employs about {staff} people today and expects to double "
     "that number by the end of next year, according to its chief executive, {person}.",
     "{person}, who founded the company after a decade in research, said customers were asking for "
-    "products that work with the equipment they already own. \"We spent the first years listening,\" "
-    "{person_last} said in an interview. \"Now we can build what they told us they need.\"",
+    'products that work with the equipment they already own. "We spent the first years listening," '
+    '{person_last} said in an interview. "Now we can build what they told us they need."',
     "Investors have become more selective this year, putting money into fewer companies but writing "
     "larger cheques for those that already have paying customers. Funding for early-stage companies in "
     "the sector fell by about a fifth compared with the year before, according to industry figures.",
@@ -83,9 +130,14 @@ FILLER = (
     "The company did not disclose its valuation. People familiar with the deal said it was higher than "
     "at the previous round, which took place eighteen months ago when the company had fewer customers.",
 )
-BOILERPLATE = ("Advertisement", "Follow {outlet} on Twitter", "Copy link", "Learn more",
-               "Stay up to date with the latest funding rounds in the {outlet} Daily newsletter.",
-               "Photo: {outlet}/Staff")
+BOILERPLATE = (
+    "Advertisement",
+    "Follow {outlet} on Twitter",
+    "Copy link",
+    "Learn more",
+    "Stay up to date with the latest funding rounds in the {outlet} Daily newsletter.",
+    "Photo: {outlet}/Staff",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday")
 
 
@@ -109,18 +161,38 @@ def make_article(rng: random.Random, number: int, used: set[str]) -> tuple[dict,
     """Return one article record (title, paragraphs, date) and its true relations."""
     company = _unique(rng, used, lambda: f"{_name(rng, 2)} {rng.choice(COMPANY_WORDS)}")
     rival = _unique(rng, used, lambda: f"{_name(rng, 2)} {rng.choice(COMPANY_WORDS)}")
-    investors = [_unique(rng, used, lambda: f"{_name(rng, rng.choice((2, 3)))} {rng.choice(INVESTOR_WORDS)}")
-                 for _ in range(rng.randint(2, 5))]
-    lead, others, earlier = investors[0], investors[1:-1] or investors[1:], investors[-1:] if len(investors) > 2 else []
+    investors = [
+        _unique(rng, used, lambda: f"{_name(rng, rng.choice((2, 3)))} {rng.choice(INVESTOR_WORDS)}")
+        for _ in range(rng.randint(2, 5))
+    ]
+    lead, others, earlier = (
+        investors[0],
+        investors[1:-1] or investors[1:],
+        investors[-1:] if len(investors) > 2 else [],
+    )
     person = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
     # A named customer: an organization in the text that is not part of any funding relation.
     customer = _unique(rng, used, lambda: f"{_name(rng, 2)} {rng.choice(('Logistics', 'Foods', 'Steel'))}")
-    values = {"company": company, "rival": rival, "lead": lead, "others": _series(others), "person": person, "customer": customer,
-              "earlier": _series(earlier) if earlier else "", "person_last": person.split()[1],
-              "amount": f"${rng.randint(2, 300)} million", "round": rng.choice(ROUNDS),
-              "city": rng.choice(CITIES), "sector": rng.choice(SECTORS), "weekday": rng.choice(WEEKDAYS),
-              "staff": rng.randint(20, 400)}
-    paragraphs = [rng.choice(LEAD_SENTENCES).format(**values), rng.choice(PARTICIPANT_SENTENCES).format(**values)]
+    values = {
+        "company": company,
+        "rival": rival,
+        "lead": lead,
+        "others": _series(others),
+        "person": person,
+        "customer": customer,
+        "earlier": _series(earlier) if earlier else "",
+        "person_last": person.split()[1],
+        "amount": f"${rng.randint(2, 300)} million",
+        "round": rng.choice(ROUNDS),
+        "city": rng.choice(CITIES),
+        "sector": rng.choice(SECTORS),
+        "weekday": rng.choice(WEEKDAYS),
+        "staff": rng.randint(20, 400),
+    }
+    paragraphs = [
+        rng.choice(LEAD_SENTENCES).format(**values),
+        rng.choice(PARTICIPANT_SENTENCES).format(**values),
+    ]
     if earlier:
         paragraphs.append(rng.choice(EARLIER_SENTENCES).format(**values))
     paragraphs.append(rng.choice(RIVAL_SENTENCES).format(**values))
@@ -129,9 +201,11 @@ def make_article(rng: random.Random, number: int, used: set[str]) -> tuple[dict,
     paragraphs.extend(fillers[4:])
     relations = [{"source": investor, "target": company, "type": "INVESTED_IN"} for investor in investors]
     relations.append({"source": company, "target": rival, "type": "COMPETES_WITH"})
-    record = {"title": f"{company} raises {values['amount']} {values['round']} round",
-              "paragraphs": paragraphs,
-              "date": f"2024-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"}
+    record = {
+        "title": f"{company} raises {values['amount']} {values['round']} round",
+        "paragraphs": paragraphs,
+        "date": f"2024-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}",
+    }
     return record, relations
 
 
@@ -146,8 +220,10 @@ def _as_text(rng: random.Random, record: dict, outlet: str) -> str:
 
 def _as_front_matter(record: dict, outlet: str) -> str:
     head = json.dumps(record["title"])
-    return (f"---\ntitle: {head}\npublishedDateTime: {record['date']}T09:00:00Z\nprovider:\n  name: {outlet}\n"
-            f"---\n\n" + "\n\n".join(record["paragraphs"]) + "\n")
+    return (
+        f"---\ntitle: {head}\npublishedDateTime: {record['date']}T09:00:00Z\nprovider:\n  name: {outlet}\n"
+        f"---\n\n" + "\n\n".join(record["paragraphs"]) + "\n"
+    )
 
 
 def write_corpus(folder: str | Path, count: int = 500, seed: int = 7) -> list[dict]:
@@ -167,10 +243,18 @@ def write_corpus(folder: str | Path, count: int = 500, seed: int = 7) -> list[di
             name, text = f"article-{number:05}.md", _as_front_matter(record, outlet)
         else:
             name = f"article-{number:05}.json"
-            text = json.dumps({"title": record["title"], "text": "\n\n".join(record["paragraphs"]),
-                               "date": record["date"], "source": outlet})
+            text = json.dumps(
+                {
+                    "title": record["title"],
+                    "text": "\n\n".join(record["paragraphs"]),
+                    "date": record["date"],
+                    "source": outlet,
+                }
+            )
         (folder / "articles" / name).write_text(text, encoding="utf-8")
-        truth.append({"file": name, "words": len(" ".join(record["paragraphs"]).split()), "relations": relations})
+        truth.append(
+            {"file": name, "words": len(" ".join(record["paragraphs"]).split()), "relations": relations}
+        )
     (folder / "truth.json").write_text(json.dumps(truth, indent=1), encoding="utf-8")
     return truth
 

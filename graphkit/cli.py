@@ -167,7 +167,8 @@ def run_extraction(paths: list[Path], workers: int, aliases: Path | None) -> tup
 
     columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     # Only a terminal gets the live bar; in a pipe or a log it would be noise around the summary.
-    with Progress(*columns, console=error_console, transient=True, disable=not error_console.is_terminal) as bar:
+    live = error_console.is_terminal
+    with Progress(*columns, console=error_console, transient=True, disable=not live) as bar:
         task = bar.add_task("extract", total=None)
         graph, report = extract_paths(
             paths, workers=workers, rules=aliases,
@@ -181,15 +182,15 @@ def run_extraction(paths: list[Path], workers: int, aliases: Path | None) -> tup
 def print_run_summary(report: Any, graph_path: Path, graph: Any) -> None:
     """Print what a run read and skipped, and what the written graph holds."""
     console.print(f"read {report.articles} article(s) from {report.files} file(s) in {report.seconds:.1f} s; "
-                  f"skipped {len(report.skipped)}", markup=False, highlight=False)
+                  f"skipped {len(report.skipped)}", markup=False, highlight=False, soft_wrap=True)
     for skipped in report.skipped:
         console.print(f"  skipped {skipped}", markup=False, highlight=False, soft_wrap=True)
     labels = ", ".join(f"{label} {count}" for label, count in report.nodes_by_label.items()) or "none"
     types = ", ".join(f"{kind} {count}" for kind, count in report.edges_by_type.items()) or "none"
     console.print(f"extracted {report.nodes} node(s) ({labels}) and {report.edges} edge(s) ({types})",
-                  markup=False, highlight=False)
+                  markup=False, highlight=False, soft_wrap=True)
     console.print(f"wrote {graph_path}: {graph.number_of_nodes()} node(s), {graph.number_of_edges()} edge(s)",
-                  markup=False, highlight=False)
+                  markup=False, highlight=False, soft_wrap=True)
 
 
 def merge_into_file(graph: Any, path: Path) -> Any:
@@ -207,8 +208,8 @@ def merge_into_file(graph: Any, path: Path) -> Any:
 @command("extract")
 def extract_command(
     paths: ArticlePaths,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write (node-link JSON).")] = Path(
-        "graph.json"),
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Graph file to write (node-link JSON).")] = Path("graph.json"),
     workers: WorkersOption = 1,
     aliases: AliasesOption = None,
     merge: Annotated[bool, typer.Option(
@@ -233,8 +234,8 @@ def extract_command(
 @command("build")
 def build_command(
     paths: ArticlePaths,
-    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for graph.json and graph.html.")] = Path(
-        "out"),
+    out_dir: Annotated[Path, typer.Option(
+        "--output", "-o", help="Folder for graph.json and graph.html.")] = Path("out"),
     workers: WorkersOption = 1,
     aliases: AliasesOption = None,
 ) -> None:
@@ -247,7 +248,8 @@ def build_command(
     save_graph(graph, graph_path)
     write_view(graph, view_path)
     print_run_summary(report, graph_path, graph)
-    console.print(f"wrote {view_path}: open it in a browser (works offline)", markup=False, highlight=False)
+    console.print(f"wrote {view_path}: open it in a browser (works offline)", markup=False, highlight=False,
+                  soft_wrap=True)
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -278,7 +280,8 @@ def counts_table(title: str, counts: dict[str, int], heading: str) -> Table:
 @command("stats")
 def stats_command(
     graph_file: GraphFileArgument = None,
-    top: Annotated[int, typer.Option("--top", min=0, help="How many of the best connected entities to list.")] = 10,
+    top: Annotated[int, typer.Option(
+        "--top", min=0, help="How many of the best connected entities to list.")] = 10,
     as_json: JsonFlag = False,
     use_neo4j: Neo4jFlag = False,
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
@@ -293,7 +296,7 @@ def stats_command(
         print(json.dumps(stats, ensure_ascii=False, indent=1))
         return
     console.print(f"{stats['nodes']} node(s), {stats['edges']} edge(s), built from {stats['articles']} "
-                  f"article(s)", markup=False, highlight=False)
+                  f"article(s)", markup=False, highlight=False, soft_wrap=True)
     console.print(counts_table("Nodes by label", stats["nodes_by_label"], "label"))
     console.print(counts_table("Edges by type", stats["edges_by_type"], "type"))
     table = Table("entity", "labels", "degree", title=f"Top {top} entities by degree", title_justify="left")
@@ -306,7 +309,8 @@ def stats_command(
 def entities_command(
     graph_file: GraphFileArgument = None,
     label: Annotated[str | None, typer.Option(
-        "--label", "-l", help="Only entities with this label: Company, Investor, Fund, Person, Organization.")] = None,
+        "--label", "-l",
+        help="Only entities with this label: Company, Investor, Fund, Person, Organization.")] = None,
     as_json: JsonFlag = False,
     use_neo4j: Neo4jFlag = False,
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,

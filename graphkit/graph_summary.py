@@ -68,15 +68,19 @@ def entity_rows(graph: nx.MultiDiGraph, label: str | None = None) -> list[dict]:
         evidence = _edge_evidence(graph, key)
         mentions = _count(data.get("mentions"))
         articles = _count(data.get("articles"))
-        rows.append({
-            "key": key,
-            "name": data.get("name", key),
-            "labels": labels,
-            "aliases": list(data.get("aliases") or []),
-            "mentions": mentions if mentions is not None else len(evidence),
-            "articles": articles if articles is not None else len({item.get("article") for item in evidence}),
-            "degree": graph.degree(key),
-        })
+        rows.append(
+            {
+                "key": key,
+                "name": data.get("name", key),
+                "labels": labels,
+                "aliases": list(data.get("aliases") or []),
+                "mentions": mentions if mentions is not None else len(evidence),
+                "articles": articles
+                if articles is not None
+                else len({item.get("article") for item in evidence}),
+                "degree": graph.degree(key),
+            }
+        )
     return sorted(rows, key=lambda row: (-row["degree"], -row["mentions"], row["name"].casefold()))
 
 
@@ -89,7 +93,8 @@ def graph_stats(graph: nx.MultiDiGraph, top: int = 10) -> dict:
         "edges": graph.number_of_edges(),
         "nodes_by_label": dict(sorted(labels.items())),
         "edges_by_type": dict(sorted(types.items())),
-        "top_entities": [{key: row[key] for key in ("name", "labels", "degree")}
-                         for row in entity_rows(graph)[:top]],
+        "top_entities": [
+            {key: row[key] for key in ("name", "labels", "degree")} for row in entity_rows(graph)[:top]
+        ],
         "articles": len(article_ids(graph)),
     }

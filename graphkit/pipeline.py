@@ -108,8 +108,9 @@ def _default_resolver() -> Resolver:
     return resolve
 
 
-def extract_file(task: tuple[Path, str | None], extractor: Extractor | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> FileOutcome:
+def extract_file(
+    task: tuple[Path, str | None], extractor: Extractor | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> FileOutcome:
     """Read one file (``task`` = path, article id) and extract every article in it.
 
     Bad input and articles the extractor fails on are skipped, each with its reason.
@@ -124,8 +125,12 @@ def extract_file(task: tuple[Path, str | None], extractor: Extractor | None = No
         try:
             outcome.extractions.append(extractor(result.article))
         except Exception as error:  # one article's failure must not end a batch of thousands
-            outcome.skipped.append(Skipped(result.path, f"article {result.article.id}: extraction failed "
-                                                        f"({type(error).__name__}: {error})"))
+            outcome.skipped.append(
+                Skipped(
+                    result.path,
+                    f"article {result.article.id}: extraction failed ({type(error).__name__}: {error})",
+                )
+            )
     return outcome
 
 
@@ -134,7 +139,9 @@ def _chunk_size(files: int, workers: int) -> int:
     return max(1, min(64, files // (workers * 4)))
 
 
-def _outcomes(files: list[Path], workers: int, extract: Callable[[tuple], FileOutcome]) -> Iterable[FileOutcome]:
+def _outcomes(
+    files: list[Path], workers: int, extract: Callable[[tuple], FileOutcome]
+) -> Iterable[FileOutcome]:
     tasks = list(unique_ids(files).items())
     if workers <= 1 or len(files) <= 1:
         yield from map(extract, tasks)
@@ -151,10 +158,15 @@ def _load_rules(rules: object) -> object:
     return rules
 
 
-def extract_paths(paths: Iterable[str | os.PathLike], workers: int = 1, rules: object = None,
-                  progress: Progress | None = None, extractor: Extractor | None = None,
-                  resolver: Resolver | None = None,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[nx.MultiDiGraph, RunReport]:
+def extract_paths(
+    paths: Iterable[str | os.PathLike],
+    workers: int = 1,
+    rules: object = None,
+    progress: Progress | None = None,
+    extractor: Extractor | None = None,
+    resolver: Resolver | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[nx.MultiDiGraph, RunReport]:
     """Return the resolved graph of all articles under ``paths`` and a report of the run.
 
     ``rules`` are alias rules (or the path of an alias file) for entity resolution;
@@ -198,6 +210,14 @@ def record_articles(graph: nx.MultiDiGraph, articles: Iterable[Article]) -> None
     """
     known = graph.graph.setdefault("articles", {})
     for article in articles:
-        known[article.id] = {key: value for key, value in (
-            ("title", article.title), ("url", article.url), ("published", article.published),
-            ("source", article.source), ("path", article.path)) if value is not None}
+        known[article.id] = {
+            key: value
+            for key, value in (
+                ("title", article.title),
+                ("url", article.url),
+                ("published", article.published),
+                ("source", article.source),
+                ("path", article.path),
+            )
+            if value is not None
+        }

@@ -25,7 +25,9 @@ def extract_capitalized(article) -> ArticleExtraction:
         extraction.mentions.extend(Mention(name, frozenset({"Company"}), article.id) for name in names)
         evidence = Evidence(article=article.id, sentence=sentence, title=article.title)
         if ("invest" in sentence or "led by" in sentence) and len(names) > 1:
-            extraction.relations.extend(Relation("INVESTED_IN", name, names[0], evidence) for name in names[1:])
+            extraction.relations.extend(
+                Relation("INVESTED_IN", name, names[0], evidence) for name in names[1:]
+            )
         if "competes with" in sentence and len(names) > 1:
             extraction.relations.append(Relation("COMPETES_WITH", names[0], names[1], evidence))
     return extraction

@@ -58,14 +58,19 @@ def test_extract_writes_graph_and_summary(tmp_path, runner, fake_extraction):
     assert "INVESTED_IN 1" in result.stdout and "skipped 0" in result.stdout
 
 
-@pytest.mark.parametrize(("name", "content", "reason"), [
-    ("empty.txt", b"", "file is empty"),
-    ("binary.dat", b"\x00\x01\x02\x03", "binary file, not text"),
-    ("latin1.txt", "Caf\xe9 Alpha".encode("latin-1"), "not valid UTF-8"),
-    ("bad.md", b'---\ntitle: "open\nx: [\n---\n', "malformed YAML front matter"),
-    ("list.json", b"[1, 2]", "JSON is not an article record"),
-])
-def test_extract_skips_bad_file_names_it_and_exits_1(tmp_path, runner, fake_extraction, name, content, reason):
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("binary.dat", b"\x00\x01\x02\x03", "binary file, not text"),
+        ("latin1.txt", "Caf\xe9 Alpha".encode("latin-1"), "not valid UTF-8"),
+        ("bad.md", b'---\ntitle: "open\nx: [\n---\n', "malformed YAML front matter"),
+        ("list.json", b"[1, 2]", "JSON is not an article record"),
+    ],
+)
+def test_extract_skips_bad_file_names_it_and_exits_1(
+    tmp_path, runner, fake_extraction, name, content, reason
+):
     article(tmp_path, "good.txt", "Alpha", "Fundwise")
     (tmp_path / name).write_bytes(content)
     out = tmp_path / "out" / "graph.json"
@@ -80,8 +85,17 @@ def test_extract_skips_bad_file_names_it_and_exits_1(tmp_path, runner, fake_extr
 def test_extract_missing_path_and_empty_folder_exit_1(tmp_path, runner, fake_extraction):
     article(tmp_path, "good.txt", "Alpha", "Fundwise")
     (tmp_path / "empty-folder").mkdir()
-    result = runner.invoke(app, ["extract", str(tmp_path / "good.txt"), str(tmp_path / "nope.txt"),
-                                 str(tmp_path / "empty-folder"), "-o", str(tmp_path / "g.json")])
+    result = runner.invoke(
+        app,
+        [
+            "extract",
+            str(tmp_path / "good.txt"),
+            str(tmp_path / "nope.txt"),
+            str(tmp_path / "empty-folder"),
+            "-o",
+            str(tmp_path / "g.json"),
+        ],
+    )
     assert result.exit_code == 1
     assert f"skipped {tmp_path / 'nope.txt'}: no such file or folder" in result.stderr
     assert f"skipped {tmp_path / 'empty-folder'}: folder has no article files" in result.stderr
@@ -111,7 +125,9 @@ def test_extract_merge_keeps_the_earlier_graph(tmp_path, runner, fake_extraction
     assert runner.invoke(app, ["extract", str(first), "-o", str(out)]).exit_code == 0
     assert runner.invoke(app, ["extract", str(second), "-o", str(out), "--merge"]).exit_code == 0
     merged = load_graph(out)
-    assert merged.has_edge("fundwise", "alpha", "INVESTED_IN") and merged.has_edge("fundwise", "beta", "INVESTED_IN")
+    assert merged.has_edge("fundwise", "alpha", "INVESTED_IN") and merged.has_edge(
+        "fundwise", "beta", "INVESTED_IN"
+    )
     assert sorted(merged.graph["articles"]) == ["first", "second"]
     assert runner.invoke(app, ["extract", str(second), "-o", str(out)]).exit_code == 0
     assert "alpha" not in load_graph(out)  # without --merge the file is replaced
@@ -122,7 +138,9 @@ def test_extract_aliases_option(tmp_path, runner, fake_extraction):
     aliases = tmp_path / "aliases.yaml"
     aliases.write_text("Fundco: Fundwise Partners\n")
     out = tmp_path / "graph.json"
-    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(out), "--aliases", str(aliases)])
+    result = runner.invoke(
+        app, ["extract", str(tmp_path / "a.txt"), "-o", str(out), "--aliases", str(aliases)]
+    )
     assert result.exit_code == 0, result.output
     assert load_graph(out).has_edge("fundwise-partners", "alpha", "INVESTED_IN")
 
@@ -154,13 +172,20 @@ def test_stats_json_counts(small_graph, runner):
     stats = json.loads(result.stdout)
     assert stats["edges_by_type"] == {"COMPETES_WITH": 1, "INVESTED_IN": 2}
     assert stats["nodes_by_label"] == {"Company": 4} and stats["articles"] == 3
-    assert stats["top_entities"][0]["name"] in ("Alpha", "Fundwise") and stats["top_entities"][0]["degree"] == 2
+    assert (
+        stats["top_entities"][0]["name"] in ("Alpha", "Fundwise") and stats["top_entities"][0]["degree"] == 2
+    )
 
 
 def test_stats_table(small_graph, runner):
     result = runner.invoke(app, ["stats", str(small_graph)])
     assert result.exit_code == 0, result.output
-    for text in ("4 node(s), 3 edge(s), built from 3 article(s)", "Nodes by label", "INVESTED_IN", "Fundwise"):
+    for text in (
+        "4 node(s), 3 edge(s), built from 3 article(s)",
+        "Nodes by label",
+        "INVESTED_IN",
+        "Fundwise",
+    ):
         assert text in result.stdout
 
 
@@ -169,7 +194,10 @@ def test_entities_json_and_label_filter(small_graph, runner):
     fundwise = next(row for row in rows if row["name"] == "Fundwise")
     assert (fundwise["degree"], fundwise["articles"], fundwise["mentions"]) == (2, 2, 2)
     assert set(fundwise) >= {"name", "labels", "aliases", "mentions", "articles", "degree"}
-    assert runner.invoke(app, ["entities", str(small_graph), "--label", "Person", "--json"]).stdout.strip() == "[]"
+    assert (
+        runner.invoke(app, ["entities", str(small_graph), "--label", "Person", "--json"]).stdout.strip()
+        == "[]"
+    )
     table = runner.invoke(app, ["entities", str(small_graph)])
     assert table.exit_code == 0 and "Fundwise" in table.stdout and "4 entities" in table.stdout
 
@@ -196,7 +224,9 @@ def test_build_writes_graph_and_view(tmp_path, runner):
 
 def test_extract_examples_with_alias_file(tmp_path, runner):
     out = tmp_path / "graph.json"
-    result = runner.invoke(app, ["extract", str(EXAMPLES / "articles"), "-o", str(out),
-                                 "--aliases", str(EXAMPLES / "aliases.yaml")])
+    result = runner.invoke(
+        app,
+        ["extract", str(EXAMPLES / "articles"), "-o", str(out), "--aliases", str(EXAMPLES / "aliases.yaml")],
+    )
     assert result.exit_code == 0, result.output + result.stderr
     assert load_graph(out).number_of_edges() > 5

@@ -19,13 +19,16 @@ def corpus(folder: Path, count: int = 12) -> Path:
     """Write ``count`` small articles in mixed formats; return the folder."""
     for number in range(count):
         company, investor, rival = f"Alpha{number}", f"Fund{number % 4}", f"Rival{number % 3}"
-        text = (f"{company} raises money\n\n{company} raised money in a round led by {investor}.\n\n"
-                f"{company} competes with {rival}.\n")
+        text = (
+            f"{company} raises money\n\n{company} raised money in a round led by {investor}.\n\n"
+            f"{company} competes with {rival}.\n"
+        )
         if number % 3 == 0:
             (folder / f"a{number:02}.txt").write_text(text)
         elif number % 3 == 1:
-            (folder / f"a{number:02}.json").write_text(json.dumps({"title": f"{company} raises money",
-                                                                   "text": text}))
+            (folder / f"a{number:02}.json").write_text(
+                json.dumps({"title": f"{company} raises money", "text": text})
+            )
         else:
             (folder / f"a{number:02}.md").write_text(f'---\ntitle: "{company} raises money"\n---\n{text}')
     return folder
@@ -66,8 +69,11 @@ def test_skipped_files_are_reported_and_the_rest_is_read(tmp_path):
     graph, report = run([tmp_path, tmp_path / "missing.md"])
     assert report.articles == 3
     reasons = {Path(skip.path).name: skip.reason for skip in report.skipped}
-    assert reasons == {"empty.txt": "file is empty", "blob.bin": "binary file, not text",
-                       "missing.md": "no such file or folder"}
+    assert reasons == {
+        "empty.txt": "file is empty",
+        "blob.bin": "binary file, not text",
+        "missing.md": "no such file or folder",
+    }
 
 
 def test_an_article_the_extractor_fails_on_is_skipped(tmp_path):
@@ -76,7 +82,10 @@ def test_an_article_the_extractor_fails_on_is_skipped(tmp_path):
     graph, report = extract_paths([tmp_path], extractor=fail_on_boom, resolver=resolve_by_key)
     assert report.articles == 2
     [skipped] = report.skipped
-    assert skipped.path.endswith("boom.txt") and "extraction failed (RuntimeError: extractor exploded)" in skipped.reason
+    assert (
+        skipped.path.endswith("boom.txt")
+        and "extraction failed (RuntimeError: extractor exploded)" in skipped.reason
+    )
 
 
 def test_nothing_readable_is_an_error(tmp_path):

@@ -119,10 +119,13 @@ def test_plain_text_drops_boilerplate_and_keeps_paragraphs(tmp_path):
 
 
 def test_plain_text_cuts_repeated_byline_and_author_blurb(tmp_path):
-    text = ("Verdant Cells raises money\n\n" + "Verdant Cells raised EUR 12 million from Northwind.\n\n" * 1
-            + "It will build a factory.\n\nThe plant opens next year.\n\n"
-            + "Example Desk Writers\nExample Desk Writers\n"
-            + "The desk covers the energy industry and its investors across Europe.\n")
+    text = (
+        "Verdant Cells raises money\n\n"
+        + "Verdant Cells raised EUR 12 million from Northwind.\n\n" * 1
+        + "It will build a factory.\n\nThe plant opens next year.\n\n"
+        + "Example Desk Writers\nExample Desk Writers\n"
+        + "The desk covers the energy industry and its investors across Europe.\n"
+    )
     article = read_article(write(tmp_path, "byline.txt", text))
     assert "desk covers" not in article.text
     assert article.text.endswith("The plant opens next year.")
@@ -144,9 +147,11 @@ def test_html_takes_story_not_navigation(tmp_path):
 
 
 def test_html_date_from_time_tag_and_main_element(tmp_path):
-    page = ("<html><body><nav><p>Menu item one, menu item two, menu item three and more.</p></nav>"
-            "<main><h1>Copperleaf backs Lumen</h1><time datetime='2022-11-30'>Nov 30</time>"
-            "<p>Copperleaf Fund invested in Lumen Storage.</p></main></body></html>")
+    page = (
+        "<html><body><nav><p>Menu item one, menu item two, menu item three and more.</p></nav>"
+        "<main><h1>Copperleaf backs Lumen</h1><time datetime='2022-11-30'>Nov 30</time>"
+        "<p>Copperleaf Fund invested in Lumen Storage.</p></main></body></html>"
+    )
     article = read_article(write(tmp_path, "lumen.htm", page))
     assert article.published == "2022-11-30"
     assert article.title == "Copperleaf backs Lumen"
@@ -155,14 +160,28 @@ def test_html_date_from_time_tag_and_main_element(tmp_path):
 
 def test_json_list_of_records(tmp_path):
     records = [
-        {"title": "Lumen Storage raises seed", "body": "Copperleaf Fund led the seed.",
-         "date": "2021-02-01", "url": "https://x.example/1", "source": "X News"},
-        {"title": "Verdant Cells raises Series A", "content": "<p>Northwind led.</p><p>Harbor joined.</p>",
-         "published": "March 3, 2023"},
+        {
+            "title": "Lumen Storage raises seed",
+            "body": "Copperleaf Fund led the seed.",
+            "date": "2021-02-01",
+            "url": "https://x.example/1",
+            "source": "X News",
+        },
+        {
+            "title": "Verdant Cells raises Series A",
+            "content": "<p>Northwind led.</p><p>Harbor joined.</p>",
+            "published": "March 3, 2023",
+        },
     ]
-    first, second = [result.article for result in read_paths([write(tmp_path, "deals.json", json.dumps(records))])]
+    first, second = [
+        result.article for result in read_paths([write(tmp_path, "deals.json", json.dumps(records))])
+    ]
     assert (first.id, first.published, first.source, first.url) == (
-        "deals-1", "2021-02-01", "X News", "https://x.example/1")
+        "deals-1",
+        "2021-02-01",
+        "X News",
+        "https://x.example/1",
+    )
     assert first.text == "Lumen Storage raises seed\n\nCopperleaf Fund led the seed."
     assert (second.id, second.published) == ("deals-2", "2023-03-03")
     assert second.text == "Verdant Cells raises Series A\n\nNorthwind led.\n\nHarbor joined."
@@ -174,9 +193,11 @@ def test_json_single_record(tmp_path):
 
 
 def test_jsonl_records_and_bad_line_reported(tmp_path):
-    lines = [json.dumps({"title": "First deal", "text": "Alpha raised money."}),
-             '{"title": "broken", "text": }',
-             json.dumps({"title": "Third deal", "excerpt": "Gamma raised money.", "date": "2020-01-02"})]
+    lines = [
+        json.dumps({"title": "First deal", "text": "Alpha raised money."}),
+        '{"title": "broken", "text": }',
+        json.dumps({"title": "Third deal", "excerpt": "Gamma raised money.", "date": "2020-01-02"}),
+    ]
     results = list(read_paths([write(tmp_path, "feed.jsonl", "\n".join(lines) + "\n")]))
     assert [result.article.id for result in results if result.ok] == ["feed-1", "feed-3"]
     assert results[2].article.published == "2020-01-02"
@@ -207,17 +228,20 @@ def test_same_file_given_twice_is_read_once(tmp_path):
     assert len(list(read_paths([path, tmp_path]))) == 1
 
 
-@pytest.mark.parametrize(("name", "content", "reason"), [
-    ("empty.txt", "", "file is empty"),
-    ("blank.txt", "  \n\n \n", "file is empty"),
-    ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    ("latin1.txt", "Caf\xe9 raises money".encode("latin-1"), "not valid UTF-8"),
-    ("bad.md", '---\ntitle: "unclosed\nexcerpt: [1, 2\n---\nbody\n', "malformed YAML front matter"),
-    ("open.md", "---\ntitle: no closing line\n", "malformed YAML front matter"),
-    ("numbers.json", "[1, 2, 3]", "JSON is not an article record"),
-    ("object.json", '{"nodes": [], "edges": []}', "JSON is not an article record"),
-    ("broken.json", '{"title": "x", ', "invalid JSON"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", "", "file is empty"),
+        ("blank.txt", "  \n\n \n", "file is empty"),
+        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("latin1.txt", "Caf\xe9 raises money".encode("latin-1"), "not valid UTF-8"),
+        ("bad.md", '---\ntitle: "unclosed\nexcerpt: [1, 2\n---\nbody\n', "malformed YAML front matter"),
+        ("open.md", "---\ntitle: no closing line\n", "malformed YAML front matter"),
+        ("numbers.json", "[1, 2, 3]", "JSON is not an article record"),
+        ("object.json", '{"nodes": [], "edges": []}', "JSON is not an article record"),
+        ("broken.json", '{"title": "x", ', "invalid JSON"),
+    ],
+)
 def test_bad_file_gives_one_line_reason_and_run_continues(tmp_path, name, content, reason):
     write(tmp_path, "good.txt", "Alpha raises money\n\nAlpha raised money from Beta.\n")
     bad = write(tmp_path, name, content)
@@ -234,9 +258,11 @@ def test_missing_path_and_empty_folder(tmp_path):
     (tmp_path / "only-hidden").mkdir()
     write(tmp_path, "only-hidden/.x.txt", "hidden")
     messages = errors_of([tmp_path / "missing.txt", tmp_path / "nothing", tmp_path / "only-hidden"])
-    assert messages == [f"{tmp_path / 'missing.txt'}: no such file or folder",
-                        f"{tmp_path / 'nothing'}: folder has no article files",
-                        f"{tmp_path / 'only-hidden'}: folder has no article files"]
+    assert messages == [
+        f"{tmp_path / 'missing.txt'}: no such file or folder",
+        f"{tmp_path / 'nothing'}: folder has no article files",
+        f"{tmp_path / 'only-hidden'}: folder has no article files",
+    ]
 
 
 def test_large_file_rejected_from_its_size_without_reading(tmp_path):
@@ -259,8 +285,11 @@ def test_read_article_raises_input_error(tmp_path):
     with pytest.raises(InputError, match="file is empty"):
         read_article(write(tmp_path, "e.txt", ""))
     with pytest.raises(InputError, match="holds 2 articles"):
-        read_article(write(tmp_path, "two.json", json.dumps([{"title": "a", "text": "x"},
-                                                               {"title": "b", "text": "y"}])))
+        read_article(
+            write(
+                tmp_path, "two.json", json.dumps([{"title": "a", "text": "x"}, {"title": "b", "text": "y"}])
+            )
+        )
 
 
 def test_unreadable_file_reported(tmp_path):
@@ -288,7 +317,11 @@ def test_seed_articles_read_cleanly():
     assert articles["002"].published == "2024-04-14"
     assert "Global Writers" not in articles["002"].text and "Related Read" not in articles["002"].text
     crunchbase = articles["004"].text
-    assert "on Twitter" not in crunchbase and "Copy link" not in crunchbase and "Crunchbase Daily" not in crunchbase
+    assert (
+        "on Twitter" not in crunchbase
+        and "Copy link" not in crunchbase
+        and "Crunchbase Daily" not in crunchbase
+    )
     assert articles["004"].title.startswith("China")
 
 
@@ -305,5 +338,7 @@ def test_files_sharing_a_stem_get_distinct_ids(tmp_path):
     write(tmp_path, "2022/news.json", json.dumps([{"title": "T", "text": "Epsilon raised money."}]))
     ids = sorted(result.article.id for result in read_paths([tmp_path]))
     assert ids == ["news", "news-json-1", "news-txt"]
-    moved = sorted(result.article.id for result in read_paths([tmp_path / "2021", tmp_path / "2022" / "news.txt"]))
+    moved = sorted(
+        result.article.id for result in read_paths([tmp_path / "2021", tmp_path / "2022" / "news.txt"])
+    )
     assert moved == ["2021-news", "2022-news"]

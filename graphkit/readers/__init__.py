@@ -37,8 +37,17 @@ from graphkit.readers.html import looks_like_html, parse_html
 from graphkit.readers.plaintext import clean_text
 from graphkit.readers.records import looks_like_jsonl, parse_json, parse_jsonl
 
-__all__ = ["ReadResult", "read_paths", "read_file", "read_article", "article_files", "detect_format",
-           "parse_text", "unique_ids", "DEFAULT_MAX_BYTES"]
+__all__ = [
+    "ReadResult",
+    "read_paths",
+    "read_file",
+    "read_article",
+    "article_files",
+    "detect_format",
+    "parse_text",
+    "unique_ids",
+    "DEFAULT_MAX_BYTES",
+]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _SNIFF_BYTES = 8192
@@ -93,7 +102,9 @@ def _decode(path: Path, max_bytes: int) -> str:
     size = path.stat().st_size
     if size > max_bytes:
         # Decided from the size alone, so a huge file is refused without being read.
-        raise InputError(path, f"file is too large ({size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
+        raise InputError(
+            path, f"file is too large ({size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB)"
+        )
     if size == 0:
         raise InputError(path, "file is empty")
     data = path.read_bytes()
@@ -102,8 +113,9 @@ def _decode(path: Path, max_bytes: int) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(path, f"not valid UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
-                         ) from None
+        raise InputError(
+            path, f"not valid UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from None
     if not text.strip():
         raise InputError(path, "file is empty (only whitespace)")
     return text.removeprefix("\ufeff")
@@ -112,8 +124,10 @@ def _decode(path: Path, max_bytes: int) -> str:
 def detect_format(text: str, suffix: str = "") -> str:
     """Return the format of a file's text: frontmatter, html, json, jsonl or text.
 
-    >>> detect_format("---\\ntitle: a\\n---\\n"), detect_format("<!doctype html><p>x"), detect_format('[{"a": 1}]')
-    ('frontmatter', 'html', 'json')
+    >>> detect_format("---\\ntitle: a\\n---\\n"), detect_format("<!doctype html><p>x")
+    ('frontmatter', 'html')
+    >>> detect_format('[{"a": 1}]')
+    'json'
     >>> detect_format('{"a": 1}\\n{"a": 2}'), detect_format("Acme raises $5m"), detect_format("[x]", ".json")
     ('jsonl', 'text', 'json')
     """
@@ -143,10 +157,18 @@ def _plain_article(text: str, path: Path, article_id: str | None) -> Article:
     if not story.paragraphs and not story.title:
         raise InputError(path, "no article text left after removing page boilerplate")
     title = story.title or " ".join(story.paragraphs[0].split()[:12])
-    section = Section(text="\n\n".join([title, *story.paragraphs]) if story.title else
-                      "\n\n".join(story.paragraphs), title=title, published=story.published)
-    return Article(id=article_id or path.stem, title=title, sections=(section,), published=story.published,
-                   path=str(path))
+    section = Section(
+        text="\n\n".join([title, *story.paragraphs]) if story.title else "\n\n".join(story.paragraphs),
+        title=title,
+        published=story.published,
+    )
+    return Article(
+        id=article_id or path.stem,
+        title=title,
+        sections=(section,),
+        published=story.published,
+        path=str(path),
+    )
 
 
 def parse_text(text: str, path: str | os.PathLike, article_id: str | None = None) -> list[ReadResult]:
@@ -181,8 +203,10 @@ def unique_ids(files: Iterable[Path]) -> dict[Path, str]:
     """
     files = list(files)
     twins = Counter(file.with_suffix("") for file in files)
-    stems = {file: f"{file.stem}-{file.suffix.lstrip('.')}" if twins[file.with_suffix("")] > 1 else file.stem
-             for file in files}
+    stems = {
+        file: f"{file.stem}-{file.suffix.lstrip('.')}" if twins[file.with_suffix("")] > 1 else file.stem
+        for file in files
+    }
     ids = dict(stems)
     for depth in range(1, max((len(file.parts) for file in files), default=0)):
         counts = Counter(ids.values())
@@ -194,8 +218,9 @@ def unique_ids(files: Iterable[Path]) -> dict[Path, str]:
     return ids
 
 
-def read_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
-              article_id: str | None = None) -> list[ReadResult]:
+def read_file(
+    path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, article_id: str | None = None
+) -> list[ReadResult]:
     """Return the read results of one file; never raises for bad input."""
     path = Path(path)
     try:
@@ -207,7 +232,9 @@ def read_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
     return parse_text(text, path, article_id)
 
 
-def read_paths(paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadResult]:
+def read_paths(
+    paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[ReadResult]:
     """Yield a result for every article (or problem) found in the given files and folders.
 
     Article ids are file stems, with folder names added where two files share a stem.

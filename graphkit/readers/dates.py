@@ -21,9 +21,20 @@ import re
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
@@ -39,10 +50,16 @@ _DATE_SHAPES = [
 ]
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 # Words a date line may carry around the date itself: "Published: Sunday, 14 April 2024, 10:31 GMT".
-_LINE_PREFIX = re.compile(rf"^(?:(?:published|updated|posted|last updated|date)\s*(?:on)?\s*:?\s*)?"
-                          rf"(?:(?:{_WEEKDAY})\.?,?\s+)?", re.IGNORECASE)
-_LINE_SUFFIX = re.compile(r"(?:\s*(?:,|\||-|at)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
-                          r"\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2})?)?\s*$", re.IGNORECASE)
+_LINE_PREFIX = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated|date)\s*(?:on)?\s*:?\s*)?"
+    rf"(?:(?:{_WEEKDAY})\.?,?\s+)?",
+    re.IGNORECASE,
+)
+_LINE_SUFFIX = re.compile(
+    r"(?:\s*(?:,|\||-|at)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2})?)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _make_date(year: int, month: int, day: int) -> str | None:

@@ -32,8 +32,9 @@ from graphkit.model import Article, Section
 from graphkit.readers.dates import parse_date
 from graphkit.readers.plaintext import clean_text
 
-_BLOCK = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)^---[ \t]*$\r?\n?(?P<body>.*)\Z",
-                    re.DOTALL | re.MULTILINE)
+_BLOCK = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)^---[ \t]*$\r?\n?(?P<body>.*)\Z", re.DOTALL | re.MULTILINE
+)
 _OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?$", re.MULTILINE)
 
 
@@ -81,10 +82,14 @@ def _related_sections(items: object) -> list[Section]:
             continue
         title, excerpt = _text(item.get("title")), _text(item.get("excerpt"))
         if title or excerpt:
-            sections.append(Section(text=_join(title, excerpt), title=title or None,
-                                    url=_text(_first(item, "webUrl", "originalUrl", "url")) or None,
-                                    published=parse_date(_first(item, "publishedDateTime", "published",
-                                                                 "date"))))
+            sections.append(
+                Section(
+                    text=_join(title, excerpt),
+                    title=title or None,
+                    url=_text(_first(item, "webUrl", "originalUrl", "url")) or None,
+                    published=parse_date(_first(item, "publishedDateTime", "published", "date")),
+                )
+            )
     return sections
 
 
@@ -111,8 +116,13 @@ def parse_front_matter(text: str, path: str | Path, article_id: str | None = Non
     url = _text(_first(meta, "webUrl", "originalUrl", "url", "canonical")) or None
     published = parse_date(_first(meta, "publishedDateTime", "published_at", "date", "published"))
     published = published or (body.published if body else None)
-    main = Section(text=_join(title, excerpt, *paragraphs), title=title or None, url=url,
-                   published=published)
-    return Article(id=article_id or Path(path).stem, title=title or Path(path).stem,
-                   sections=(main, *_related_sections(meta.get("related"))), url=url,
-                   published=published, source=publisher(meta), path=str(path))
+    main = Section(text=_join(title, excerpt, *paragraphs), title=title or None, url=url, published=published)
+    return Article(
+        id=article_id or Path(path).stem,
+        title=title or Path(path).stem,
+        sections=(main, *_related_sections(meta.get("related"))),
+        url=url,
+        published=published,
+        source=publisher(meta),
+        path=str(path),
+    )

@@ -29,11 +29,27 @@ from graphkit.model import Article, Section
 from graphkit.readers.dates import date_line, parse_date
 from graphkit.readers.plaintext import clean_text, is_prompt_or_credit
 
-_CHROME_TAGS = ["nav", "header", "footer", "aside", "script", "style", "form", "noscript", "iframe",
-                "svg", "button", "template", "figure", "select"]
+_CHROME_TAGS = [
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "script",
+    "style",
+    "form",
+    "noscript",
+    "iframe",
+    "svg",
+    "button",
+    "template",
+    "figure",
+    "select",
+]
 _TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"]
-_LOOKS_LIKE_HTML = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
-                              re.IGNORECASE | re.DOTALL)
+_LOOKS_LIKE_HTML = re.compile(
+    r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -74,12 +90,16 @@ def _main_block(body: Tag) -> Tag:
 
 def _paragraphs(block: Tag) -> list[str]:
     """Return the text blocks of an element in order, each once, without page furniture."""
-    found = [_spaced(tag.get_text()) for tag in block.find_all(_TEXT_BLOCKS)
-             if not tag.find_parent(_TEXT_BLOCKS)]
+    found = [
+        _spaced(tag.get_text()) for tag in block.find_all(_TEXT_BLOCKS) if not tag.find_parent(_TEXT_BLOCKS)
+    ]
     if not any(found):
         return clean_text(block.get_text("\n")).paragraphs
-    return [text for text in dict.fromkeys(found)
-            if text and not is_prompt_or_credit(text) and not date_line(text)]
+    return [
+        text
+        for text in dict.fromkeys(found)
+        if text and not is_prompt_or_credit(text) and not date_line(text)
+    ]
 
 
 def html_to_text(markup: str) -> str:
@@ -97,8 +117,11 @@ def parse_html(text: str, path: str | Path, article_id: str | None = None) -> Ar
     soup = BeautifulSoup(text, "html.parser")
     page_title = _spaced(soup.title.get_text()) if soup.title else ""
     title_from_meta = _meta(soup, "og:title", "twitter:title")
-    published = parse_date(_meta(soup, "article:published_time", "og:published_time", "datePublished",
-                                 "pubdate", "date", "dc.date"))
+    published = parse_date(
+        _meta(
+            soup, "article:published_time", "og:published_time", "datePublished", "pubdate", "date", "dc.date"
+        )
+    )
     time_tag = soup.find("time", attrs={"datetime": True})
     published = published or (parse_date(time_tag["datetime"]) if isinstance(time_tag, Tag) else None)
     canonical = soup.find("link", rel="canonical")
@@ -114,7 +137,18 @@ def parse_html(text: str, path: str | Path, article_id: str | None = None) -> Ar
     paragraphs = [text for text in _paragraphs(block) if text != title and text != headline]
     if not paragraphs:
         raise InputError(path, "HTML page has no article text (no paragraphs outside navigation)")
-    main = Section(text="\n\n".join([title, *paragraphs] if title else paragraphs), title=title or None,
-                   url=url, published=published)
-    return Article(id=article_id or Path(path).stem, title=title or Path(path).stem, sections=(main,),
-                   url=url, published=published, source=source, path=str(path))
+    main = Section(
+        text="\n\n".join([title, *paragraphs] if title else paragraphs),
+        title=title or None,
+        url=url,
+        published=published,
+    )
+    return Article(
+        id=article_id or Path(path).stem,
+        title=title or Path(path).stem,
+        sections=(main,),
+        url=url,
+        published=published,
+        source=source,
+        path=str(path),
+    )

@@ -45,12 +45,40 @@ _PROMPT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # A caption's credit: "... Photo: Agency/Name", "Image credit: ...", "(Photo by ...)".
-_CREDIT = re.compile(r"(?:(?:^|\s|\()(?:photo(?:graph)?|image|picture|illustration)s?(?:\s+credit)?"
-                     r"|^(?:credit|source)s?)\s*(?::|by\b)\s*[^.!?]*\)?$", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"(?:(?:^|\s|\()(?:photo(?:graph)?|image|picture|illustration)s?(?:\s+credit)?"
+    r"|^(?:credit|source)s?)\s*(?::|by\b)\s*[^.!?]*\)?$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_JOINING_WORDS = frozenset({"a", "an", "the", "by", "of", "and", "or", "in", "to", "for", "with", "from",
-                            "at", "on", "as", "its", "their", "that", "which", "who", "said", "was", "is"})
+_JOINING_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "by",
+        "of",
+        "and",
+        "or",
+        "in",
+        "to",
+        "for",
+        "with",
+        "from",
+        "at",
+        "on",
+        "as",
+        "its",
+        "their",
+        "that",
+        "which",
+        "who",
+        "said",
+        "was",
+        "is",
+    }
+)
 SHORT_LINE_WORDS = 3  # a label ("Startups", "China technology") is at most this long
 HEADLINE_MAX_WORDS = 25
 

@@ -36,7 +36,9 @@ RecordResult = tuple[Article | None, InputError | None]
 
 
 def _is_record(value: object) -> bool:
-    return isinstance(value, dict) and any(isinstance(value.get(name), str) for name in (*TEXT_FIELDS, "title"))
+    return isinstance(value, dict) and any(
+        isinstance(value.get(name), str) for name in (*TEXT_FIELDS, "title")
+    )
 
 
 def _body_paragraphs(value: str) -> list[str]:
@@ -47,8 +49,11 @@ def _body_paragraphs(value: str) -> list[str]:
 def record_to_article(record: dict, path: str | Path, article_id: str) -> Article:
     """Return the article in one record; a record without text raises :class:`InputError`."""
     title = str(record.get("title") or "").strip()
-    texts = [str(record[name]).strip() for name in TEXT_FIELDS if isinstance(record.get(name), str)
-             and str(record[name]).strip()]
+    texts = [
+        str(record[name]).strip()
+        for name in TEXT_FIELDS
+        if isinstance(record.get(name), str) and str(record[name]).strip()
+    ]
     if not texts:
         raise InputError(path, f"no {', '.join(TEXT_FIELDS[:-1])} or {TEXT_FIELDS[-1]} field")
     # An excerpt usually repeats the body's opening; keep it only when the body does not contain it.
@@ -57,10 +62,21 @@ def record_to_article(record: dict, path: str | Path, article_id: str) -> Articl
     url = next((str(record[name]) for name in URL_FIELDS if record.get(name)), None)
     published = next((parse_date(record[name]) for name in DATE_FIELDS if parse_date(record.get(name))), None)
     title = title or paragraphs[0][:80]
-    section = Section(text="\n\n".join([title, *[p for p in paragraphs if p != title]]), title=title,
-                      url=url, published=published)
-    return Article(id=article_id, title=title, sections=(section,), url=url, published=published,
-                   source=publisher(record), path=str(path))
+    section = Section(
+        text="\n\n".join([title, *[p for p in paragraphs if p != title]]),
+        title=title,
+        url=url,
+        published=published,
+    )
+    return Article(
+        id=article_id,
+        title=title,
+        sections=(section,),
+        url=url,
+        published=published,
+        source=publisher(record),
+        path=str(path),
+    )
 
 
 def _from_records(records: list, path: str | Path, numbered: bool, base_id: str | None) -> list[RecordResult]:
@@ -83,13 +99,18 @@ def parse_json(text: str, path: str | Path, base_id: str | None = None) -> list[
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(path, f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+        raise InputError(
+            path, f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
     if isinstance(data, dict) and _is_record(data):
         return _from_records([data], path, numbered=False, base_id=base_id)
     if isinstance(data, list) and data and any(_is_record(item) for item in data):
         return _from_records(data, path, numbered=True, base_id=base_id)
-    raise InputError(path, "JSON is not an article record or a list of article records "
-                           "(objects with a title and text, body, content or excerpt)")
+    raise InputError(
+        path,
+        "JSON is not an article record or a list of article records "
+        "(objects with a title and text, body, content or excerpt)",
+    )
 
 
 def looks_like_jsonl(text: str) -> bool:
@@ -112,5 +133,7 @@ def parse_jsonl(text: str, path: str | Path, base_id: str | None = None) -> list
             records.append(None)
             errors[number] = InputError(path, f"record {number}: invalid JSON ({error.msg})")
     results = _from_records(records, path, numbered=True, base_id=base_id)
-    return [(None, errors[number]) if number in errors else result
-            for number, result in enumerate(results, start=1)]
+    return [
+        (None, errors[number]) if number in errors else result
+        for number, result in enumerate(results, start=1)
+    ]
