@@ -1,0 +1,149 @@
+"""Which part of the graph a view draws: an entity's neighbourhood, a date window, a query's result.
+
+Names resolve as extraction resolves them (case-insensitive, aliases, corporate suffixes dropped,
+via :func:`graphkit.graph.node_key`); an unknown name raises :class:`EntityNotFoundError` with the
+closest names. Dates are ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a partial date covers its
+whole year or month.
+
+Examples
+--------
+>>> from graphkit.graph import new_graph, add_entity, add_relation
+>>> graph = new_graph()
+>>> a = add_entity(graph, "Alibaba Group Holding Ltd.", labels=["Investor"])
+>>> m = add_entity(graph, "Megvii", labels=["Company"])
+>>> add_relation(graph, a, m, "INVESTED_IN", {"article": "a1", "sentence": "s", "date": "2019-05"})
+>>> resolve_entity(graph, "ALIBABA")
+'alibaba'
+>>> filter_by_date(graph, since="2019-05-20").number_of_edges()
+1
+>>> filter_by_date(graph, until="2018").number_of_edges()
+0
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from graphkit.errors import GraphkitError
+from graphkit.graph import from_property_graph, node_key
+from graphkit.values import Node, Path, Relationship
+
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class EntityNotFoundError(GraphkitError):
+    """No entity has the given name; ``matches`` holds the closest names."""
+
+    def __init__(self, name: str, matches: list[str]) -> None:
+        self.name = name
+        self.matches = matches
+        hint = f"; closest: {', '.join(matches)}" if matches else ""
+        super().__init__(f"no entity named {name!r}{hint}")
+
+
+def resolve_entity(graph: nx.MultiDiGraph, name: str) -> str:
+    """Return the key of the node called ``name`` (by key, name or alias), or raise EntityNotFoundError."""
+    wanted = node_key(name)
+    if wanted in graph:
+        return wanted
+    for key, data in graph.nodes(data=True):
+        names = [data.get("name") or "", *data.get("aliases", [])]
+        if any(node_key(each) == wanted for each in names if each):
+            return key
+    candidates = {each: key for key, data in graph.nodes(data=True)
+                  for each in [data.get("name") or key, *data.get("aliases", [])]}
+    by_folded = {each.casefold(): each for each in candidates}
+    close = difflib.get_close_matches(name.casefold(), list(by_folded), n=5, cutoff=0.5)
+    raise EntityNotFoundError(name, [by_folded[each] for each in close])
+
+
+def neighbourhood(graph: nx.MultiDiGraph, key: str, depth: int = 2) -> nx.MultiDiGraph:
+    """Return the nodes within ``depth`` hops of ``key`` (either direction) and the edges among them."""
+    if depth < 0:
+        raise GraphkitError(f"--depth must be 0 or more, not {depth}")
+    reached = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), key, cutoff=depth)
+    return graph.subgraph(reached).copy()
+
+
+def date_bounds(value: str) -> tuple[str, str]:
+    """Return the first and last day an ISO date (possibly partial) covers.
+
+    >>> date_bounds("2019"), date_bounds("2019-05"), date_bounds("2019-05-07")
+    (('2019-01-01', '2019-12-31'), ('2019-05-01', '2019-05-31'), ('2019-05-07', '2019-05-07'))
+    """
+    if not ISO_DATE.match(value):
+        raise GraphkitError(f"date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        return f"{value}-01", f"{value}-31"
+    return value, value
+
+
+def filter_by_date(graph: nx.MultiDiGraph, since: str | None = None,
+                   until: str | None = None) -> nx.MultiDiGraph:
+    """Return the edges dated within [since, until] and their end nodes.
+
+    An edge counts when its date, or any of its evidence's dates, overlaps the window; edges
+    with no date at all are left out once a window is given. Without bounds the graph is returned.
+    """
+    if since is None and until is None:
+        return graph
+    low = date_bounds(since)[0] if since else "0000-00-00"
+    high = date_bounds(until)[1] if until else "9999-99-99"
+    kept = nx.MultiDiGraph()
+    kept.graph.update(graph.graph)
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        dates = [data.get("date"), *(item.get("date") for item in data.get("evidence", []))]
+        if any(date_bounds(date)[1] >= low and date_bounds(date)[0] <= high
+               for date in dates if date and ISO_DATE.match(date)):
+            kept.add_node(source, **graph.nodes[source])
+            kept.add_node(target, **graph.nodes[target])
+            kept.add_edge(source, target, key=key, **data)
+    return kept
+
+
+def graph_from_values(values: Iterable[Any]) -> nx.MultiDiGraph:
+    """Return the graphkit graph made of the nodes, relationships and paths found in query values.
+
+    Lists and maps are searched too. A relationship whose end node is not itself in the result
+    gets a node named after its id, so that nothing returned is silently dropped.
+
+    >>> alibaba = Node("n1", frozenset({"Investor"}), {"key": "alibaba", "name": "Alibaba"})
+    >>> megvii = Node("n2", frozenset({"Company"}), {"key": "megvii", "name": "Megvii"})
+    >>> deal = Relationship("r1", "INVESTED_IN", "n1", "n2", {"type": "INVESTED_IN"})
+    >>> sorted(graph_from_values([Path((alibaba, megvii), (deal,))]).edges(keys=True))
+    [('alibaba', 'megvii', 'INVESTED_IN')]
+    """
+    flat = nx.MultiDiGraph()
+    relationships: dict[Any, Relationship] = {}
+    for value in _graph_values(values):
+        if isinstance(value, Node):
+            flat.add_node(value.id, **{**value.properties, "labels": sorted(value.labels)})
+        else:
+            relationships[value.id] = value
+    for rel in relationships.values():
+        for end in (rel.start, rel.end):
+            if end not in flat:
+                flat.add_node(end, name=str(end), key=str(end), labels=[])
+        flat.add_edge(rel.start, rel.end, **{**rel.properties, "type": rel.type})
+    return from_property_graph(flat)
+
+
+def _graph_values(value: Any) -> Iterable[Node | Relationship]:
+    if isinstance(value, (Node, Relationship)):
+        yield value
+    elif isinstance(value, Path):
+        yield from value.nodes
+        yield from value.relationships
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _graph_values(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _graph_values(item)
