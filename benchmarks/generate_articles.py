@@ -83,7 +83,7 @@ SECTORS = (
 ROUNDS = ("seed", "Series A", "Series B", "Series C")
 
 LEAD_SENTENCES = (
-    "{company}, a {city} start-up working on {sector}, has raised {amount} in a {round} round led by {lead}.",
+    "{company}, {a_city} start-up working on {sector}, has raised {amount} in a {round} round led by {lead}.",
     "{company} said on {weekday} it had raised {amount} in {round} funding led by {lead}.",
     "{lead} led a {amount} {round} round in {company}, the {city} {sector} company.",
     "The {city} company {company} closed a {amount} {round} round, with {lead} leading the investment.",
@@ -171,6 +171,7 @@ def make_article(rng: random.Random, number: int, used: set[str]) -> tuple[dict,
         investors[-1:] if len(investors) > 2 else [],
     )
     person = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    city = rng.choice(CITIES)
     # A named customer: an organization in the text that is not part of any funding relation.
     customer = _unique(rng, used, lambda: f"{_name(rng, 2)} {rng.choice(('Logistics', 'Foods', 'Steel'))}")
     values = {
@@ -184,7 +185,8 @@ def make_article(rng: random.Random, number: int, used: set[str]) -> tuple[dict,
         "person_last": person.split()[1],
         "amount": f"${rng.randint(2, 300)} million",
         "round": rng.choice(ROUNDS),
-        "city": rng.choice(CITIES),
+        "city": city,
+        "a_city": f"{'an' if city[0] in 'AEIOU' else 'a'} {city}",
         "sector": rng.choice(SECTORS),
         "weekday": rng.choice(WEEKDAYS),
         "staff": rng.randint(20, 400),
