@@ -490,3 +490,52 @@ def show_command(
     window = Window.parse(since, until)
     explore(graph, use_neo4j, uri, user, password, database,
             lambda explorer: explorer.show(name, window), render_show, as_json)
+
+
+# ---- view: the offline HTML page (graphkit.viewer) -----------------------------------------------
+@command("view")
+def view_command(
+    graph_file: GraphFileArgument = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
+    cypher: Annotated[str | None, typer.Option(
+        "--cypher", help="Draw only what this query returns (its nodes, relationships and paths), e.g. "
+                         "\"MATCH p=(:Investor)-[:INVESTED_IN]->(:Company) RETURN p\".")] = None,
+    param: ParamOption = None,
+    focus: Annotated[str | None, typer.Option(
+        "--focus", help="Draw this entity's neighbourhood (name or alias, resolved as extraction does).")] = None,
+    depth: Annotated[int, typer.Option("--depth", min=0, help="Hops around --focus.")] = 2,
+    since: SinceOption = None, until: UntilOption = None,
+    title: Annotated[str | None, typer.Option("--title", help="Page title.")] = None,
+    size_by: Annotated[str, typer.Option(
+        "--size-by", help="Node size: degree (connections) or money (US$ raised).")] = "degree",
+    open_page: Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")] = False,
+    use_neo4j: Neo4jFlag = False,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Write an offline interactive HTML view of the graph (file or Neo4j), or of a query's result."""
+    import webbrowser
+
+    from graphkit.viewer import SIZE_BY, write_view
+    from graphkit.viewer_select import graph_from_values
+
+    if size_by not in SIZE_BY:
+        raise GraphkitError(f"--size-by must be one of: {', '.join(SIZE_BY)}")
+    settings = neo4j_settings(use_neo4j, uri, user, password, database)
+    if (settings is None) == (graph_file is None):
+        raise GraphkitError("view: give a graph file, or --neo4j (not both)")
+    backend = open_backend(graph_file, settings)
+    try:
+        if cypher is None:
+            graph = backend.read_graph()
+        else:
+            graph = graph_from_values(backend.run(cypher, parse_parameters(param)).rows)
+            if graph.number_of_nodes() == 0:
+                raise GraphkitError("view: the query returned no nodes, relationships or paths to draw")
+    finally:
+        backend.close()
+    path = write_view(graph, output, title=title, focus=focus, depth=depth, since=since, until=until,
+                      size_by=size_by)
+    console.print(f"wrote {path}: open it in a browser (works offline)", markup=False, highlight=False)
+    if open_page:
+        webbrowser.open(path.resolve().as_uri())
