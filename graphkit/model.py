@@ -81,6 +81,9 @@ class Mention:
     name: str
     labels: frozenset[str] = field(default_factory=frozenset)
     article: str | None = None
+    # The article's name for the entity this mention refers to ("Mr Maran" -> "Dayanidhi Maran");
+    # relations use it. None when it is ``name`` itself.
+    entity: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,300 @@
+"""Extract one article: its entities (with labels and in-article aliases) and its relations.
+
+Steps: drop boilerplate; split sentences; find names (headlines last, so that they can reuse
+the names the body spells out); drop news outlets cited as sources and the publisher; group the
+names that stand for one entity within the article ("Mr Maran" -> "Dayanidhi Maran", "Boyu" ->
+"Boyu Capital", "HKEX" -> "Hong Kong Exchanges and Clearing"); find relations sentence by
+sentence, with "it"/"the company" resolved to the previous sentence's subject or the article's
+main company; keep the entities the story treats as actors.
+
+Examples
+--------
+>>> from graphkit.model import Article, Section
+>>> text = "Acme Robotics raised $5 million from Boyu Capital and Jane Smith, its chief executive said."
+>>> result = extract_article(Article(id="a1", title="", sections=(Section(text=text),)))
+>>> [(r.type, r.source, r.target, r.evidence.amount) for r in result.relations]
+[('INVESTED_IN', 'Boyu Capital', 'Acme Robotics', '$5 million'), ('INVESTED_IN', 'Jane Smith', 'Acme Robotics', '$5 million')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graphkit.extract.boilerplate import clean_text
+from graphkit.extract.dates import find_date
+from graphkit.extract.labels import entity_labels, looks_like_person
+from graphkit.extract.mentions import MentionContext, Span, find_mentions, is_title_case, tokenize
+from graphkit.extract.money import find_amount, find_round
+from graphkit.extract.relations import FoundRelation, find_relations, subject_of
+from graphkit.extract.sentences import split_sentences
+from graphkit.extract.wordlists import (
+    ACTOR_VERBS,
+    COMPANY_WORDS,
+    FUND_WORDS,
+    INVESTOR_WORDS,
+    ORGANIZATION_HEADS,
+    PERSON_TITLES,
+    PRODUCT_NOUNS,
+)
+from graphkit.graph import node_key
+from graphkit.model import Article, ArticleExtraction, Evidence, Mention, Relation, Section
+
+# Extra words that do not make a longer name a different entity ("Perplexity" = "Perplexity AI").
+_GENERIC_TAIL = COMPANY_WORDS | INVESTOR_WORDS | frozenset("ai global international".split())
+_ORGANIZATION_WORDS = COMPANY_WORDS | INVESTOR_WORDS | FUND_WORDS | ORGANIZATION_HEADS
+_DESCRIPTOR_NOUNS = ("company|firm|startup|start-up|bank|carmaker|automaker|chipmaker|maker|rival|conglomerate|"
+                     "giant|consortium|operator|provider|investor|backer|fund|lender|insurer|retailer|airline|"
+                     "manufacturer|developer|magazine|newspaper|agency|regulator|exchange|group|unit|subsidiary|"
+                     "partner|platform|competitor|peer")
+_TITLES = "|".join(sorted(PERSON_TITLES - {"investor", "partner"}))
+_ORG_BEFORE = re.compile(rf"(?:\b(?:{_DESCRIPTOR_NOUNS})|-based|-listed|-headquartered|\bparent)\s+$", re.IGNORECASE)
+_ORG_AFTER = re.compile(
+    rf"^\s*(?:,|-|—|–)\s+(?:a|an|the|another|its)\s+(?:[\w-]+\s+){{0,4}}?(?:{_DESCRIPTOR_NOUNS})\b"
+    rf"|^\s+(?:co-?founder|founder|ceo|chief\s+executive)\b|^\s*['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_TITLES})\b",
+    re.IGNORECASE)
+_EMPLOYER_BEFORE = re.compile(r"\b(?:analyst|executive|director|engineer|researchers?|partner|head|chief|editor|"
+                              r"professor|employee|founder|ceo)s?\s+(?:at|of|with)\s+$", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(rf"\b(?:{_TITLES})\s+$", re.IGNORECASE)
+_PERSON_AFTER = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+|another\s+)?(?:[\w-]+\s+){{0,4}}?(?:{_TITLES}|employee)\b",
+                           re.IGNORECASE)
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+$", re.IGNORECASE)
+_ACTOR_AFTER = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|also\s+|is\s+|will\s+|now\s+|recently\s+)?(?:"
+                          + "|".join(sorted(ACTOR_VERBS)) + r")\b", re.IGNORECASE)
+_PRODUCT_BEFORE = re.compile(r"\b(?:maker|makers|developer|creator|creators)\s+of\s+(?:the\s+)?$|\bbehind\s+$|"
+                             r"\buses?\s+$", re.IGNORECASE)
+_PRODUCT_AFTER = re.compile(
+    rf"^\s*-?(?:maker|developer)\b|^\s+(?:developer|maker)\s+[A-Z]|^,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
+    rf"(?:{'|'.join(sorted(PRODUCT_NOUNS))})\b(?!\s+(?:maker|developer|company|provider|operator))",
+    re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(r"(?:according\s+to|as\s+reported\s+by|reported\s+by|report\s+(?:by|from|in)|per\s+(?:a|an)"
+                            r"|told|cited\s+by|\w+\s+\()\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"^(?:\s+(?:first\s+)?reported\b(?!\s+(?:a|an|its|their|the|net|revenue|profits?|losses|"
+                           r"earnings|sales|results))|\s+report\b|\s+requests?\s+for\s+comment|\s*,\s+which\s+first\s+"
+                           r"reported|\s*\))", re.IGNORECASE)
+_GENERIC_SOURCE_WORDS = frozenset("the news com www co daily online net org".split())
+
+
+@dataclass
+class _Sentence:
+    text: str
+    section: Section
+    spans: list[Span] = field(default_factory=list)
+    headline: bool = False
+
+
+@dataclass
+class _Entity:
+    name: str
+    forms: Counter = field(default_factory=Counter)
+    person: bool = False
+    cues: set[str] = field(default_factory=set)
+    sentences: set[int] = field(default_factory=set)
+
+
+def _sentences(article: Article, context: MentionContext) -> list[_Sentence]:
+    found = []
+    for section in article.sections:
+        for text in split_sentences(clean_text(section.text)):
+            found.append(_Sentence(text, section, headline=is_title_case(text, context)))
+    return found
+
+
+def _publisher_words(source: str | None) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+", (source or "").casefold())
+    return frozenset(word for word in words if word not in _GENERIC_SOURCE_WORDS)
+
+
+def _is_publisher(name: str, publisher: frozenset[str]) -> bool:
+    words = set(node_key(name).split("-"))
+    return bool(publisher) and bool(words) and words <= publisher
+
+
+def _group_key(name: str) -> str:
+    return node_key(re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name))
+
+
+def _words(name: str) -> list[str]:
+    return node_key(name).split("-")
+
+
+def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str]) -> dict[str, str]:
+    """Map each group key to the key of the entity it names within the article."""
+    mapping: dict[str, str] = {}
+    keys = list(entities)
+    for short in keys:
+        short_words = _words(short)
+        candidates = []
+        for long in keys:
+            long_words = _words(long)
+            if long == short or len(long_words) <= len(short_words):
+                continue
+            extra_front, extra_back = long_words[:-len(short_words)], long_words[len(short_words):]
+            if entities[long].person and len(short_words) == 1 and long_words[-1] == short_words[0]:
+                candidates.append(long)  # a surname: "Maran" -> "Dayanidhi Maran"
+            elif long_words[:len(short_words)] == short_words and not entities[long].person \
+                    and all(word in _GENERIC_TAIL for word in extra_back):
+                candidates.append(long)  # "Boyu" -> "Boyu Capital"
+            elif long_words[-len(short_words):] == short_words and len(short_words) >= 2 \
+                    and short_words[-1] in FUND_WORDS and extra_front:
+                candidates.append(long)  # "Vision Fund" -> "SoftBank Vision Fund"
+        if len(candidates) == 1:
+            mapping[short] = candidates[0]
+    for acronym, full in acronyms.items():
+        if acronym in entities and full in entities and acronym != full:
+            mapping[acronym] = full
+    resolved = {}
+    for key in keys:
+        target = key
+        for _ in range(4):
+            target = mapping.get(target, target)
+        resolved[key] = target
+    return resolved
+
+
+def _canonical(forms: Counter) -> str:
+    """The most complete common form: longest without a trailing corporate suffix, then most used."""
+    def score(form: str) -> tuple:
+        ends_with_suffix = form.split()[-1].casefold().rstrip(".") in {
+            "inc", "ltd", "co", "corp", "plc", "llc", "limited", "group", "holding", "holdings", "corporation"}
+        return (len(forms) > 1 and ends_with_suffix, -len(form.split()), -forms[form], form)
+    return min(forms, key=score)
+
+
+def _cues(sentence: str, span: Span) -> set[str]:
+    before, after = sentence[:span.start], sentence[span.end:]
+    cues = set()
+    if span.titled or _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
+        cues.add("titled")
+    if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after) or _EMPLOYER_BEFORE.search(before):
+        cues.add("organization")
+    if _SPEAKER_BEFORE.search(before) or _ACTOR_AFTER.match(after):
+        cues.add("actor")
+    if _PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(after):
+        cues.add("product")
+    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
+        cues.add("source")
+    return cues
+
+
+def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dict[str, str]]:
+    texts = [clean_text(section.text) for section in article.sections]
+    base = MentionContext.from_text("\n".join(texts))
+    sentences = _sentences(article, base)
+    known = {tuple(token.text for token in tokenize(span.name))
+             for sentence in sentences if not sentence.headline
+             for span in find_mentions(sentence.text, base)}
+    context = MentionContext(base.lowercase_words, base.word_counts, tuple(sorted(known, key=len, reverse=True)))
+    entities: dict[str, _Entity] = {}
+    acronyms: dict[str, str] = {}
+    publisher = _publisher_words(article.source)
+    for index, sentence in enumerate(sentences):
+        sentence.spans = [span for span in find_mentions(sentence.text, context)
+                          if not _is_publisher(span.name, publisher)]
+        for span in sentence.spans:
+            key = _group_key(span.name)
+            entity = entities.setdefault(key, _Entity(span.name))
+            entity.forms[span.name] += 1
+            entity.sentences.add(index)
+            entity.cues |= _cues(sentence.text, span)
+            acronym = re.match(r"\s*\(([A-Z][A-Za-z0-9]{1,7})\)", sentence.text[span.end:])
+            if acronym and len(span.name.split()) > 1 and acronym.group(1)[0] == span.name[0]:
+                acronyms[_group_key(acronym.group(1))] = key
+    for entity in entities.values():
+        entity.person = "titled" in entity.cues and not any(
+            word in _ORGANIZATION_WORDS for form in entity.forms for word in _words(form)) \
+            or any(looks_like_person(form) for form in entity.forms)
+    return sentences, entities, _alias_map(entities, acronyms)
+
+
+def _relations(sentences: list[_Sentence], names: dict[str, str], reference: str | None,
+               blocked: set[str]) -> list[tuple[_Sentence, FoundRelation]]:
+    found = []
+    previous_subject, section = None, None
+    for sentence in sentences:
+        if sentence.section is not section:
+            previous_subject, section = None, sentence.section
+        spans = [(span.start, span.end, names[_group_key(span.name)]) for span in sentence.spans
+                 if names[_group_key(span.name)] not in blocked]
+        for relation in find_relations(sentence.text, spans, reference, previous_subject):
+            found.append((sentence, relation))
+        previous_subject = subject_of(sentence.text, spans, reference, previous_subject) or previous_subject
+    return found
+
+
+def _main_entity(sentences: list[_Sentence], names: dict[str, str], found: list, people: set[str]) -> str | None:
+    """The article's main company: the most frequent funding target, else its most named company."""
+    targets = Counter(relation.target for _, relation in found
+                      if relation.type == "INVESTED_IN" and relation.target not in people)
+    if targets:
+        return targets.most_common(1)[0][0]
+    counts = Counter(names[_group_key(span.name)] for sentence in sentences
+                     if sentence.section is sentences[0].section for span in sentence.spans)
+    companies = [(count, name) for name, count in counts.items() if name not in people]
+    return max(companies)[1] if companies else None
+
+
+def _evidence(article: Article, sentence: _Sentence, relation: FoundRelation) -> Evidence:
+    section = sentence.section
+    values: dict = {}
+    if relation.type != "COMPETES_WITH":
+        amount = find_amount(sentence.text)
+        if amount:
+            values.update(amount=amount.text, amount_usd=amount.usd, currency=amount.currency)
+        values["round"] = find_round(sentence.text)
+        values["date"] = find_date(sentence.text, section.published or article.published)
+        values["led"] = relation.led or None
+    return Evidence(article=article.id, sentence=sentence.text, title=section.title or article.title or None,
+                    url=section.url or article.url, **values)
+
+
+def extract_article(article: Article) -> ArticleExtraction:
+    """Return the entities and relations one article states (a pure function of the article)."""
+    sentences, entities, aliases = _collect(article)
+    groups: dict[str, _Entity] = {}
+    for key, entity in entities.items():
+        merged = groups.setdefault(aliases[key], _Entity(""))
+        merged.forms.update(entity.forms)
+        merged.cues |= entity.cues
+        merged.sentences |= entity.sentences
+        merged.person = merged.person or (entity.person and aliases[key] == key)
+    for target_key, merged in groups.items():
+        merged.name = _canonical(entities[target_key].forms) if target_key in entities else _canonical(merged.forms)
+        merged.person = entities[target_key].person if target_key in entities else merged.person
+    names = {key: groups[aliases[key]].name for key in entities}
+    blocked = {merged.name for merged in groups.values() if "source" in merged.cues}
+    people = {merged.name for merged in groups.values() if merged.person}
+
+    found = _relations(sentences, names, None, blocked)
+    reference = _main_entity(sentences, names, found, people)
+    found = _relations(sentences, names, reference, blocked)
+
+    funded = {(relation.source, relation.target) for _, relation in found if relation.type == "INVESTED_IN"}
+    relations, related, investors = [], set(), set()
+    for sentence, relation in found:
+        if relation.type == "BACKED_BY" and (relation.target, relation.source) in funded:
+            continue
+        relations.append(Relation(relation.type, relation.source, relation.target,
+                                  _evidence(article, sentence, relation)))
+        related.update((relation.source, relation.target))
+        if relation.type in ("INVESTED_IN", "BACKED_BY"):
+            investors.add(relation.source if relation.type == "INVESTED_IN" else relation.target)
+
+    mentions = []
+    for merged in groups.values():
+        if merged.name in blocked:
+            continue
+        organization_name = any(word in _ORGANIZATION_WORDS for word in _words(merged.name)[1:]) or \
+            _words(merged.name)[0] in ORGANIZATION_HEADS
+        actor = merged.name in related or (
+            merged.person and bool({"titled", "actor"} & merged.cues)) or (
+            not merged.person and "product" not in merged.cues and (
+                bool({"organization", "actor"} & merged.cues) or organization_name or len(merged.sentences) >= 2))
+        if not actor:
+            continue
+        labels = frozenset(entity_labels(merged.name, merged.person, merged.name in investors))
+        for form, count in merged.forms.items():
+            entity = merged.name if form != merged.name else None
+            mentions.extend(Mention(form, labels, article.id, entity) for _ in range(count))
+    return ArticleExtraction(article=article, mentions=mentions, relations=relations)

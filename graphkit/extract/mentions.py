@@ -1,0 +1,258 @@
+"""Find the names of organizations and people in a sentence: capitalized spans, cleaned.
+
+A name is a run of name tokens — capitalized words ("SoftBank"), words with digits ("3L",
+"36Kr", "Team8"), camel case ("xAI") — joined by inner connectors ("Ministry of Public Security",
+"Ernst and Young"). The run is then cleaned: possessives split off ("Megvii's" -> Megvii, which
+is marked as a possessor), descriptors dropped ("New York-listed", "Chinese", a job title before a
+person), and runs made only of places, nationalities, months or ordinary words rejected.
+
+Headlines in Title Case capitalize ordinary words too; there a capitalized word counts only when
+it is not an ordinary word (a general list, plus every word the article itself writes in lower
+case), unless it is part of a name the article spells out elsewhere.
+
+Examples
+--------
+>>> context = MentionContext.from_text("Acme raised money from investors.")
+>>> [m.name for m in find_mentions("New York-listed Alibaba's unit Ant Financial joins Boyu Capital.", context)]
+['Alibaba', 'Ant Financial', 'Boyu Capital']
+>>> [m.name for m in find_mentions("Communications Minister Dayanidhi Maran said so.", context)]
+['Dayanidhi Maran']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphkit.extract.sentences import ABBREVIATIONS
+from graphkit.extract.wordlists import (
+    ACRONYMS,
+    COMMON_WORDS,
+    COMPANY_WORDS,
+    DAYS,
+    DEMONYMS,
+    FUND_WORDS,
+    INVESTOR_WORDS,
+    MONTHS,
+    NAME_CONNECTORS,
+    ORGANIZATION_HEADS,
+    PLACES,
+)
+
+_TOKEN = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9+&]|['’](?=[A-Z])|[.-](?=[A-Za-z0-9]))*\.?"  # a word, "O’Shaughnessy", "U.S."
+    r"|['’]s(?![A-Za-z])"  # a possessive
+    r"|\S")
+# Hyphenated descriptors that end a name: "Alibaba-backed", "Paris-based", "ChatGPT-maker".
+HYPHEN_DESCRIPTORS = frozenset("""backed based listed owned led affiliated affiliate controlled funded
+supported maker makers born headquartered focused powered linked run registered founded made style
+like era owned-unit""".split())
+# Titles that can stand inside a capitalized run before a person's name.
+SPAN_TITLES = frozenset("""mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir president vice chairman
+chairwoman ceo cfo cto coo founder co-founder cofounder minister secretary senator governor mayor premier
+chancellor analyst chief executive officer director billionaire""".split())
+_OF_HEADS = ORGANIZATION_HEADS | frozenset("""bank university republic institute museum chamber church
+school college department bureau office house league ministry""".split())
+_PLACE_LIKE = PLACES | DEMONYMS | frozenset("republic kingdom united states emirates island islands sea "
+                                            "ocean bay river lake mount city province county".split())
+_NOT_A_NAME = _PLACE_LIKE | MONTHS | DAYS | COMMON_WORDS | ACRONYMS | NAME_CONNECTORS | SPAN_TITLES
+_ORG_TAIL = COMPANY_WORDS | INVESTOR_WORDS | FUND_WORDS
+_LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]+(?![\w’'])")
+
+
+@dataclass(frozen=True)
+class MentionContext:
+    """What the whole article tells about its words: which occur in lower case, and how often."""
+
+    lowercase_words: frozenset[str] = frozenset()
+    word_counts: dict[str, int] = field(default_factory=dict)
+    known_names: tuple[tuple[str, ...], ...] = ()
+
+    @classmethod
+    def from_text(cls, text: str, known_names: tuple[tuple[str, ...], ...] = ()) -> MentionContext:
+        """Build the context from the article's text (and names already found in its body)."""
+        counts: dict[str, int] = {}
+        for word in re.findall(r"[A-Za-z0-9][\w’'+&]*", text):
+            counts[word] = counts.get(word, 0) + 1
+        return cls(frozenset(_LOWERCASE_WORD.findall(text)), counts, known_names)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A name found in a sentence, with its character offsets and what surrounds it."""
+
+    name: str
+    start: int
+    end: int
+    possessor: bool = False  # followed by "'s"
+    titled: bool = False  # a person title stood before it ("Mr", "Minister", "CEO")
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+
+def tokenize(sentence: str) -> list[_Token]:
+    """Return the sentence's tokens; a final full stop is split off unless it ends an abbreviation.
+
+    >>> [t.text for t in tokenize("Alibaba-backed Megvii Inc. rose.")]
+    ['Alibaba', '-backed', 'Megvii', 'Inc.', 'rose', '.']
+    """
+    tokens: list[_Token] = []
+    for match in _TOKEN.finditer(sentence):
+        text, start = match.group(), match.start()
+        if text.endswith(".") and len(text) > 1 and text[:-1].casefold() not in ABBREVIATIONS \
+                and not re.fullmatch(r"(?:[A-Za-z]\.)+", text):
+            tokens.append(_Token(text[:-1], start, start + len(text) - 1))
+            tokens.append(_Token(".", start + len(text) - 1, start + len(text)))
+            continue
+        head, dash, tail = text.rpartition("-")
+        if dash and head and tail.casefold() in HYPHEN_DESCRIPTORS:
+            tokens.append(_Token(head, start, start + len(head)))
+            tokens.append(_Token("-" + tail.casefold(), start + len(head), start + len(text)))
+            continue
+        tokens.append(_Token(text, start, start + len(text)))
+    return tokens
+
+
+def _looks_like_name(text: str) -> bool:
+    if text[0].isupper():
+        return any(character.isalpha() for character in text)
+    if text[0].isdigit():
+        return any(character.isupper() for character in text) and not re.fullmatch(r"\d+[A-Z]?", text)
+    return any(character.isupper() for character in text[1:]) and "-" not in text  # "xAI", "eBay"
+
+
+def is_title_case(sentence: str, context: MentionContext | None = None) -> bool:
+    """Return True for a headline: most of its ordinary words are capitalized.
+
+    Ordinary words are those of the general list or written in lower case elsewhere in the article;
+    words that end organization names ("Partners", "Group") do not count, since names keep them.
+
+    >>> is_title_case("Kakao Ventures Backs Korean Startup That Makes AI Models Faster"), is_title_case("Acme raised money")
+    (True, False)
+    """
+    lowercase = context.lowercase_words if context else frozenset()
+    words = [word for word in re.findall(r"[A-Za-z][\w’'-]*", sentence)
+             if len(word) > 2 and word.casefold() not in _ORG_TAIL
+             and (word.casefold() in COMMON_WORDS or word.casefold() in lowercase)]
+    capitalized = sum(1 for word in words if word[0].isupper())
+    return len(words) >= 2 and capitalized / len(words) >= 0.6
+
+
+def _is_name_token(token: _Token, index: int, headline: bool, forced: set[int],
+                   context: MentionContext, sentence_start: int) -> bool:
+    if index in forced:
+        return True
+    if not _looks_like_name(token.text):
+        return False
+    ordinary = token.lower in COMMON_WORDS or token.lower in context.lowercase_words
+    if headline and ordinary:
+        return False
+    return not (index == sentence_start and ordinary)
+
+
+def _forced_tokens(tokens: list[_Token], context: MentionContext) -> set[int]:
+    """Indices of tokens that spell a name the article uses elsewhere (for headlines)."""
+    forced: set[int] = set()
+    texts = [token.text for token in tokens]
+    for name in context.known_names:
+        size = len(name)
+        for start in range(len(texts) - size + 1):
+            if tuple(texts[start:start + size]) == name:
+                forced.update(range(start, start + size))
+    return forced
+
+
+def _join_on_and(left: list[_Token], right: list[_Token], context: MentionContext) -> bool:
+    """Decide whether "Left and Right" is one name ("Ernst and Young") or two ("Boeing and Airbus")."""
+    if left[-1].lower.rstrip(".") in _ORG_TAIL or right[-1].lower.rstrip(".") in _ORG_TAIL:
+        return False
+    # Parts that the article never uses on their own belong together.
+    return context.word_counts.get(left[-1].text, 0) <= 1 and context.word_counts.get(right[0].text, 0) <= 1
+
+
+def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext) -> list[list[_Token]]:
+    """Group name tokens into runs, deciding on inner connectors."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if is_name[index]:
+            current.append(token)
+            index += 1
+            continue
+        following = index + 1 < len(tokens) and is_name[index + 1]
+        if current and following and token.lower in NAME_CONNECTORS:
+            end = index + 1
+            while end < len(tokens) and is_name[end]:
+                end += 1
+            right = tokens[index + 1:end]
+            joins = (token.lower in ("and", "&") and _join_on_and(current, right, context)) or \
+                (token.lower == "of" and current[-1].lower in _OF_HEADS) or \
+                (token.lower in ("de", "del", "der", "van", "von", "da", "du", "la", "le"))
+            if joins:
+                current.extend([token, *right])
+                index = end
+                continue
+        if current:
+            runs.append(current)
+            current = []
+        index += 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _clean(run: list[_Token], sentence_start: int, first_index: int) -> tuple[list[_Token], bool]:
+    """Drop descriptors in front of a name; return the kept tokens and whether a title stood there."""
+    titled = False
+    title_at = max((i for i, token in enumerate(run) if token.lower in SPAN_TITLES), default=-1)
+    if 0 <= title_at < len(run) - 1:
+        run, titled = run[title_at + 1:], True
+    while run and run[0].lower in ("the", "a", "an"):
+        run = run[1:]
+    while len(run) > 1 and run[0].lower in DEMONYMS | MONTHS | DAYS | ACRONYMS:
+        rest = run[1:]
+        if rest[0].lower.rstrip(".") in _ORG_TAIL | ORGANIZATION_HEADS:
+            break  # "British Airways", "Chinese Academy of Sciences"
+        run = rest
+    return run, titled
+
+
+def _is_rejected(run: list[_Token]) -> bool:
+    words = [token.lower.rstrip(".") for token in run]
+    if all(word in _NOT_A_NAME or word.replace("-", " ").split()[0] in _PLACE_LIKE for word in words):
+        return True
+    text = " ".join(token.text for token in run)
+    return len(text) < 2 or text.isdigit() or re.fullmatch(r"[A-Za-z]\.?", text) is not None \
+        or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS)
+
+
+def find_mentions(sentence: str, context: MentionContext) -> list[Span]:
+    """Return the names in the sentence, in order, as cleaned spans."""
+    tokens = tokenize(sentence)
+    headline = is_title_case(sentence, context)
+    forced = _forced_tokens(tokens, context) if headline else set()
+    sentence_start = next((i for i, token in enumerate(tokens) if token.text[0].isalnum()), 0)
+    is_name = [_is_name_token(token, i, headline, forced, context, sentence_start)
+               for i, token in enumerate(tokens)]
+    spans: list[Span] = []
+    position = {id(token): i for i, token in enumerate(tokens)}
+    for run in _runs(tokens, is_name, context):
+        kept, titled = _clean(run, sentence_start, position[id(run[0])])
+        if not kept or _is_rejected(kept):
+            continue
+        last = position[id(kept[-1])]
+        possessor = last + 1 < len(tokens) and tokens[last + 1].text in ("'s", "’s")
+        name = sentence[kept[0].start:kept[-1].end]
+        spans.append(Span(name, kept[0].start, kept[-1].end, possessor, titled))
+    return spans

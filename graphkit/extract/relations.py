@@ -1,0 +1,400 @@
+"""Find funding and rivalry relations in a sentence whose names are already known.
+
+Each name in the sentence is replaced by a placeholder (``⟦3⟧``), and references to an entity
+named earlier ("it", "its", "the company", "the startup") by ``⟦R⟧``; trigger patterns then read
+the masked sentence, and lists of names ("from Alibaba, Boyu Capital and others") are walked
+token by token. Patterns are general phrasings of funding news:
+
+* INVESTED_IN: "X invests in Y", "X led/joined Y's round", "X led a round in Y", "Y raised $N
+  from X, Z and W", "round led by X", "round backed by X", "Y's investors include X",
+  "Y counts X as an investor", "X bought 26% of Y", "X's stake in Y", "X, an angel investor in Y",
+  "Y and its investor X", "investment in Y from X".
+* BACKED_BY: "X-backed Y", "Y, backed by X" (no specific investment event).
+* COMPETES_WITH: "X competes with Y", "X's rival Y", "rival Y" (against the sentence's subject),
+  "Y, an X competitor", "X and Y are the two biggest players", "dominated by four companies, A, B,
+  C and D" (every pair).
+
+Examples
+--------
+>>> names = ["Megvii", "Alibaba", "Boyu Capital"]
+>>> sentence = "Megvii is raising US$600 million from Alibaba and Boyu Capital."
+>>> spans = [(sentence.index(n), sentence.index(n) + len(n), n) for n in names]
+>>> [(r.type, r.source, r.target) for r in find_relations(sentence, spans)]
+[('INVESTED_IN', 'Alibaba', 'Megvii'), ('INVESTED_IN', 'Boyu Capital', 'Megvii')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+PLACEHOLDER = re.compile(r"⟦(\w+)⟧")
+_TOKEN = re.compile(r"⟦\w+⟧|['’]s\b|[\w$€£¥%.+-]+|[,;:()\"“”—–]|\S")
+# Words that end a list of names: prepositions and verbs start a new clause.
+_BREAK = frozenset("""at of in on to for with by from after before since who whom that while but because
+said says according valued values value per than about into through during among amid is was are were has
+have had will would could can may might plans plan led backed as which's than where when despite until
+whose""".split())
+_CONTINUE = frozenset(("including", "include", "includes", "like", "such", "notably", "namely", "plus"))
+_REFERENCE = re.compile(
+    r"\b(?:(?P<its>[Ii]ts)|(?P<it>[Ii]t)|(?P<np>[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|"
+    r"business|carmaker|automaker|maker|developer|giant|platform|lender|group|venture|unicorn)))\b(?!['’-])")
+_WORD = r"(?:(?!⟦)[^\s,;:]+\s+)"
+_FUNDING_CONTEXT = re.compile(r"\b(?:round|funding|fundraising|raise[sd]?|raising|investment|financing|"
+                              r"series\s+[a-h]|seed|capital|\$|€|£|stake)", re.IGNORECASE)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+_INVEST = re.compile(r"\b(?:invest(?:s|ed|ing)?|co-invest(?:s|ed|ing)?|(?:made|make|makes|making)\s+(?:an?\s+)?"
+                     r"(?:\w+\s+)?investments?)\s+" + _WORD + r"{0,4}?(?:in|into)\s+", re.IGNORECASE)
+_PARTICIPATE = re.compile(
+    r"\b(?:led|leads|lead|leading|co-led|co-leads|joined|joins|join|joining|participated|participates|"
+    r"participating|took\s+part|takes\s+part|backs|backed|back|invested)\s+(?:in\s+)?" + _WORD +
+    r"{0,7}?(?:round|investment|funding|financing|raise|deal|series\s+[a-h]\w*|tranche)\s+" + _WORD +
+    r"{0,4}?(?:in|into|for|of|at)\s+", re.IGNORECASE)
+_PARTICIPATE_POSSESSIVE = re.compile(
+    r"\b(?:led|leads|lead|co-led|joined|joins|join|joining|participated\s+in|participates\s+in|backs|backed)\s+"
+    r"(?:in\s+)?⟦(?P<target>\w+)⟧['’]s\s+" + _WORD + r"{0,4}?(?:round|funding|financing|raise|series)",
+    re.IGNORECASE)
+_STAKE = re.compile(
+    r"\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|take|takes|took|taking|hold|holds|held|own|owns|"
+    r"purchase[sd]?|purchasing)\s+(?:an?\s+)?(?:(?:\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s+per\s?cent)(?:\s+stake)?|"
+    r"(?:\w+\s+){0,2}?stake)\s+(?:in|of)\s+", re.IGNORECASE)
+_POSSESSIVE_STAKE = re.compile(r"⟦(?P<source>\w+)⟧['’]s\s+" + _WORD + r"{0,2}?(?:investment|stake)s?\s+in\s+",
+                               re.IGNORECASE)
+_RAISE = re.compile(
+    r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|sought|seek(?:s|ing)?|collect(?:s|ed|ing)?|nab(?:s|bed)?|"
+    r"receiv(?:e|es|ed|ing)|land(?:s|ed)?|clos(?:e|es|ed|ing)|pull(?:s|ed)?|got|gets|scor(?:e|es|ed)|"
+    r"bag(?:s|ged)?|attract(?:s|ed)|obtain(?:s|ed))\b\s+" + _WORD + r"{0,12}?from\s+", re.IGNORECASE)
+_INVESTMENT_FROM = re.compile(r"\binvestments?\s+in\s+⟦(?P<target>\w+)⟧\s+from\s+", re.IGNORECASE)
+_LED_BY = re.compile(r"\b(?:led|co-led|headed|spearheaded)\s+(?:mostly\s+|jointly\s+)?by\s+", re.IGNORECASE)
+_BACKED_BY = re.compile(r"\b(?:backed|funded|financed|supported)\s+by\s+", re.IGNORECASE)
+_HYPHEN_BACKED = re.compile(r"⟦(?P<source>\w+)⟧\s*-(?:backed|funded)\s+(?P<rest>(?:(?!⟦)[^\s,;:]+\s+){0,4}?)"
+                            r"(?:⟦(?P<target>\w+)⟧)?")
+_INVESTORS_INCLUDE = re.compile(
+    r"⟦(?P<target>\w+)⟧['’]s\s+(?:\w+\s+){0,2}?(?:investors|backers|shareholders)\s+(?:also\s+)?"
+    r"(?:include|includes|included|including|are|such\s+as)\s+", re.IGNORECASE)
+_COUNTS = re.compile(r"\bcounts?\s+", re.IGNORECASE)
+_AS_INVESTOR = re.compile(r"^\W*(?:\S+\s+){0,12}?as\s+(?:an?\s+)?(?:\w+\s+)?(?:investors?|backers?|shareholders?)\b",
+                          re.IGNORECASE)
+_INVESTOR_IN = re.compile(
+    r"⟦(?P<source>\w+)⟧,?\s+(?:who\s+|which\s+)?(?:was|is|has\s+been|had\s+been|became|becomes|,)?\s*"
+    r"(?:also\s+)?(?:an?\s+|the\s+)?(?:early\s+|angel\s+|lead\s+|seed\s+|major\s+|key\s+|big\s+|largest\s+|"
+    r"biggest\s+|existing\s+|strategic\s+)*(?:investor|backer|shareholder)\s+in\s+", re.IGNORECASE)
+_ITS_INVESTOR = re.compile(r"⟦(?P<target>\w+)⟧['’]s\s+(?:\w+\s+){0,2}?(?:investor|backer|shareholder)s?\s+"
+                           r"⟦(?P<source>\w+)⟧", re.IGNORECASE)
+_JOIN_WITH = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:hands\s+|forces\s+)?with\s+", re.IGNORECASE)
+_COMPETE = re.compile(r"\b(?:compet(?:e|es|ed|ing)|vy(?:ing)?|vies|vied)\s+(?:directly\s+|head-on\s+)?"
+                      r"(?:with|against)\s+", re.IGNORECASE)
+_RIVAL = re.compile(r"\brivals?\s+(?:to\s+|of\s+)?(?=⟦)", re.IGNORECASE)
+_POSSESSIVE_RIVAL = re.compile(r"⟦(?P<a>\w+)⟧['’]s\s+(?:\w+\s+)?(?:rival|competitor)s?\s+⟦(?P<b>\w+)⟧",
+                               re.IGNORECASE)
+_COMPETITOR = re.compile(r"\bcompetitors?\b", re.IGNORECASE)
+_BIGGEST_PLAYERS = re.compile(
+    r"\s+(?:are|were)\s+(?:the\s+)?(?:two|three|four|five)?\s*(?:of\s+the\s+)?(?:biggest|largest|leading|top|"
+    r"main|major|dominant)\s+(?:players|rivals|competitors|companies|firms)", re.IGNORECASE)
+_DOMINATED = re.compile(r"\bdominated\s+by\s+(?:the\s+)?(?P<count>two|three|four|five|six|seven|eight)\s+"
+                        r"(?:\w+\s+)?(?:companies|players|firms|operators|groups|rivals)\s*[,:]\s*",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FoundRelation:
+    """A relation found in a sentence: type, source and target names, and whether the source led."""
+
+    type: str
+    source: str
+    target: str
+    led: bool = False
+
+
+@dataclass
+class _Masked:
+    text: str
+    names: dict[str, str]
+
+    def name(self, key: str | None) -> str | None:
+        return self.names.get(key) if key is not None else None
+
+
+def mask(sentence: str, spans: list[tuple[int, int, str]], reference: str | None,
+         previous_subject: str | None) -> _Masked:
+    """Replace names by ``⟦i⟧`` and references ("it", "the company") by the entity they stand for."""
+    pieces, names, position = [], {}, 0
+    for index, (start, end, name) in enumerate(sorted(spans)):
+        pieces.append(sentence[position:start])
+        pieces.append(f"⟦{index}⟧")
+        names[str(index)] = name
+        position = end
+    pieces.append(sentence[position:])
+    text = "".join(pieces)
+
+    def replace(match: re.Match) -> str:
+        before = text[:match.start()]
+        at_start = not re.search(r"\w", before)
+        nearest = PLACEHOLDER.findall(before)
+        if match.group("np"):
+            target = previous_subject if at_start and previous_subject else reference
+        elif nearest and not at_start:
+            target = names[nearest[-1]]
+        else:
+            target = previous_subject or reference
+        if not target:
+            return match.group(0)
+        key = f"r{match.start()}"
+        names[key] = target
+        return f"⟦{key}⟧'s" if match.group("its") else f"⟦{key}⟧"
+
+    return _Masked(_REFERENCE.sub(replace, text), names)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def list_after(text: str) -> list[str]:
+    """Return the placeholder keys of the list of names at the start of ``text``.
+
+    Ordinary words may stand before an item ("new investors 3L Capital"); a possessive names the
+    owner of the next item ("Alibaba's Ant Financial" -> Ant Financial); a preposition or a verb ends
+    the list.
+
+    >>> list_after("new investors ⟦1⟧ and ⟦2⟧ and existing investors which include ⟦3⟧, among others")
+    ['1', '2', '3']
+    """
+    tokens = _tokens(text)
+    found: list[str] = []
+    expecting, filler, index = True, 0, 0
+    while index < len(tokens):
+        token = tokens[index]
+        lowered = token.casefold()
+        match = PLACEHOLDER.fullmatch(token)
+        if match:
+            if not expecting:
+                break
+            key = match.group(1)
+            # "X's Y": the item is Y, owned by X.
+            if index + 1 < len(tokens) and tokens[index + 1] in ("'s", "’s"):
+                look = index + 2
+                while look < len(tokens) and look - index <= 4 and not PLACEHOLDER.fullmatch(tokens[look]) \
+                        and tokens[look].casefold() not in _BREAK and tokens[look] not in ",;:.":
+                    look += 1
+                if look < len(tokens) and PLACEHOLDER.fullmatch(tokens[look]):
+                    index = look
+                    continue
+            found.append(key)
+            expecting, filler = False, 0
+        elif lowered in (",", "and", "&", "or") or (lowered in ("alongside", "plus") and not expecting):
+            expecting = True
+        elif lowered == "as" and index + 2 < len(tokens) and tokens[index + 1].casefold() in ("well", "such"):
+            index += 2  # "as well as" continues the list
+            expecting = True
+        elif not expecting and lowered not in _CONTINUE:
+            break
+        elif lowered in _BREAK or token in ";:.()\"“”—–" or filler >= 6:
+            break
+        else:
+            filler += 1
+        index += 1
+    return found
+
+
+def list_before(text: str) -> list[str]:
+    """Return the placeholder keys of the list of names that ends ``text`` (a subject before its verb).
+
+    >>> list_before("Why ⟦1⟧, ⟦2⟧ are also")
+    ['1', '2']
+    """
+    tokens = _tokens(text)
+    index = len(tokens) - 1
+    skipped = 0
+    while index >= 0 and not PLACEHOLDER.fullmatch(tokens[index]):
+        if tokens[index].casefold() in _BREAK - {"to", "is", "are", "was", "were", "has", "have", "had", "will"} \
+                or not re.fullmatch(r"[a-z-]+", tokens[index]) or skipped >= 5:
+            return []
+        skipped += 1
+        index -= 1
+    found: list[str] = []
+    while index >= 0:
+        match = PLACEHOLDER.fullmatch(tokens[index])
+        if not match:
+            break
+        if index + 1 < len(tokens) and tokens[index + 1] in ("'s", "’s") and found:
+            break
+        found.insert(0, match.group(1))
+        index -= 1
+        while index >= 0 and tokens[index].casefold() in (",", "and", "&"):
+            index -= 1
+        if index >= 0 and not PLACEHOLDER.fullmatch(tokens[index]):
+            break
+    return found
+
+
+def _first_entity(text: str, exclude: set[str] = frozenset()) -> str | None:
+    for match in PLACEHOLDER.finditer(text):
+        after = text[match.end():match.end() + 10]
+        if match.group(1) not in exclude and not re.match(r"\s*-(?:backed|based|listed|led|owned|funded)", after):
+            return match.group(1)
+    return None
+
+
+def _object_after(text: str) -> str | None:
+    items = list_after(text)
+    return items[0] if items else None
+
+
+def _enumeration(text: str) -> list[str]:
+    """The first name of each comma/"and" separated item of an enumeration ("A which ..., B, the C group")."""
+    keys = []
+    for segment in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?⟦)", re.split(r"[.;]", text)[0]):
+        match = PLACEHOLDER.search(segment)
+        if match and not re.search(r"\b(?:with|by|of|to)\s+(?:\S+\s+){0,3}?⟦" + match.group(1), segment):
+            keys.append(match.group(1))
+    return keys
+
+
+def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
+    text, found = masked.text, []
+
+    def add(type_: str, source: str | None, target: str | None, led: bool = False) -> None:
+        source_name, target_name = masked.name(source), masked.name(target)
+        if source_name and target_name and source_name != target_name:
+            found.append(FoundRelation(type_, source_name, target_name, led))
+
+    def subject(before: str, exclude: set[str] = frozenset()) -> str | None:
+        return _first_entity(before, exclude)
+
+    for pattern in (_INVEST, _PARTICIPATE, _STAKE):
+        for match in pattern.finditer(text):
+            target = _object_after(text[match.end():])
+            investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
+            is_lead = match.group(0).casefold().startswith(("led", "lead", "co-led"))
+            for investor in investors:
+                add("INVESTED_IN", investor, target, is_lead)
+            for partner in _co_investors(text, match.start()):
+                add("INVESTED_IN", partner, target)
+    for match in _PARTICIPATE_POSSESSIVE.finditer(text):
+        investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
+        for investor in investors:
+            add("INVESTED_IN", investor, match.group("target"), match.group(0).casefold().startswith("le"))
+    for match in _POSSESSIVE_STAKE.finditer(text):
+        add("INVESTED_IN", match.group("source"), _object_after(text[match.end():]))
+    for match in _RAISE.finditer(text):
+        target = subject(text[:match.start()])
+        for investor in list_after(text[match.end():]):
+            add("INVESTED_IN", investor, target)
+    for match in _INVESTMENT_FROM.finditer(text):
+        for investor in list_after(text[match.end():]):
+            add("INVESTED_IN", investor, match.group("target"))
+    if _FUNDING_CONTEXT.search(text):
+        for match in _LED_BY.finditer(text):
+            investors = list_after(text[match.end():])
+            target = subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
+            for investor in investors:
+                add("INVESTED_IN", investor, target, True)
+    for match in _BACKED_BY.finditer(text):
+        investors = list_after(text[match.end():])
+        before = text[:match.start()]
+        if re.search(r"\b(?:round|funding|financing|investment|deal|raise)\W+(?:\w+\W+)?$", before, re.IGNORECASE):
+            target = subject(before) or _reference_key(masked, reference)
+            for investor in investors:
+                add("INVESTED_IN", investor, target)
+            continue
+        near = PLACEHOLDER.findall(before[-60:])
+        backed = near[-1] if near else _reference_key(masked, reference)
+        for investor in investors:
+            add("BACKED_BY", backed, investor)
+    for match in _HYPHEN_BACKED.finditer(text):
+        if re.search(r"\b(?:round|funding|financing|investment|deal)\b", match.group("rest"), re.IGNORECASE):
+            add("INVESTED_IN", match.group("source"), subject(text[:match.start()]) or
+                _reference_key(masked, reference))
+        elif match.group("target"):
+            add("BACKED_BY", match.group("target"), match.group("source"))
+    for match in _INVESTORS_INCLUDE.finditer(text):
+        for investor in list_after(text[match.end():]):
+            add("INVESTED_IN", investor, match.group("target"))
+    for match in _COUNTS.finditer(text):
+        investors = list_after(text[match.end():])
+        if investors and _AS_INVESTOR.match(text[match.end():].split(f"⟦{investors[-1]}⟧", 1)[-1]):
+            for investor in investors:
+                add("INVESTED_IN", investor, subject(text[:match.start()]))
+    for match in _INVESTOR_IN.finditer(text):
+        add("INVESTED_IN", match.group("source"), _object_after(text[match.end():]))
+    for match in _ITS_INVESTOR.finditer(text):
+        add("INVESTED_IN", match.group("source"), match.group("target"))
+    return found
+
+
+def _co_investors(text: str, before: int) -> list[str]:
+    """Names a subject joins hands with ("X is joining hands with Y and others in a round")."""
+    match = _JOIN_WITH.search(text)
+    return list_after(text[match.end():]) if match and match.start() <= before + 40 else []
+
+
+def _reference_key(masked: _Masked, reference: str | None) -> str | None:
+    if not reference:
+        return None
+    masked.names.setdefault("focus", reference)
+    return "focus"
+
+
+def _rivalry(masked: _Masked, reference: str | None) -> list[FoundRelation]:
+    text, pairs = masked.text, []
+    for match in _COMPETE.finditer(text):
+        rivals = list_before(text[:match.start()]) or [_first_entity(text[:match.start()])]
+        for other in list_after(text[match.end():]):
+            pairs.extend((rival, other) for rival in rivals)
+    for match in _POSSESSIVE_RIVAL.finditer(text):
+        pairs.append((match.group("a"), match.group("b")))
+    for match in _RIVAL.finditer(text):
+        other = _object_after(text[match.end():])
+        if re.search(r"['’]s\s+(?:\w+\s+)?$", text[:match.start()]):
+            continue  # "X's rival Y" is handled above
+        first = _first_entity(text[:match.start()]) or _reference_key(masked, reference)
+        pairs.append((first, other))
+    for match in _COMPETITOR.finditer(text):
+        before, after = text[:match.start()], text[match.end():]
+        if re.search(r"['’]s\s+(?:\w+\s+)?$", before):
+            continue
+        named = list_before(re.sub(r"\b(?:an?|the)\s+$", "", before))
+        target = _object_after(after) if re.match(r"\s*⟦", after) else None
+        if target is None:
+            appositive = re.search(r"⟦(\w+)⟧,\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,2}?(?=⟦)", before)
+            target = appositive.group(1) if appositive else None
+        pairs.extend((name, target) for name in named)
+    for match in _BIGGEST_PLAYERS.finditer(text):
+        pairs.extend(combinations(list_before(text[:match.start()]), 2))
+    for match in _DOMINATED.finditer(text):
+        items = _enumeration(text[match.end():])
+        if len(items) == _NUMBERS[match.group("count").casefold()]:
+            pairs.extend(combinations(items, 2))
+    found = []
+    for first, second in pairs:
+        a, b = masked.name(first), masked.name(second)
+        if a and b and a != b:
+            found.append(FoundRelation("COMPETES_WITH", a, b))
+    return found
+
+
+def find_relations(sentence: str, spans: list[tuple[int, int, str]], reference: str | None = None,
+                   previous_subject: str | None = None) -> list[FoundRelation]:
+    """Return the relations the sentence states between the named spans (start, end, name).
+
+    ``reference`` is the entity "the company" stands for (the article's main company);
+    ``previous_subject`` is what a sentence-initial "It" or "The startup" refers to.
+    """
+    masked = mask(sentence, spans, reference, previous_subject)
+    found = _funding(masked, reference) + _rivalry(masked, reference)
+    unique: dict[tuple[str, str, str], FoundRelation] = {}
+    for relation in found:
+        key = (relation.type, relation.source, relation.target)
+        if key not in unique or relation.led:
+            unique[key] = relation
+    return list(unique.values())
+
+
+def subject_of(sentence: str, spans: list[tuple[int, int, str]], reference: str | None,
+               previous_subject: str | None) -> str | None:
+    """Return the entity the sentence is about: its first name that is not a modifier ("X-backed")."""
+    masked = mask(sentence, spans, reference, previous_subject)
+    return masked.name(_first_entity(masked.text))
