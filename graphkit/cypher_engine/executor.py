@@ -88,12 +88,15 @@ def compile_single_query(context: ExecutionContext, query: ast.SingleQuery, scop
         check_clause_variables(clause, scope)
         if isinstance(clause, ast.Return) and not is_last:
             raise semantic_error("RETURN must be the last clause", "InvalidClauseComposition")
+        if isinstance(clause, (ast.Match, ast.Create, ast.Merge)):
+            _record_pattern_types(compiler, clause)
         if isinstance(clause, ast.Match):
             operators.append(_compile_match(context, compiler, clause, scope))
             scope.extend(v for part in clause.patterns for v in pattern_variables(part) if v not in scope)
         elif isinstance(clause, ast.Unwind):
             operators.append(_compile_unwind(compiler, clause))
             scope.append(clause.variable)
+            compiler.variable_types.pop(clause.variable, None)
         elif isinstance(clause, (ast.With, ast.Return)):
             operator, scope = _compile_projection(compiler, clause, scope)
             operators.append(operator)
@@ -122,11 +125,26 @@ def compile_single_query(context: ExecutionContext, query: ast.SingleQuery, scop
     return columns, operators
 
 
+def _record_pattern_types(compiler: ExpressionCompiler, clause: ast.Clause) -> None:
+    parts = clause.pattern and (clause.pattern,) if isinstance(clause, ast.Merge) else clause.patterns
+    for part in parts:
+        if part.path_variable:
+            compiler.variable_types[part.path_variable] = "PATH"
+        for node in part.nodes:
+            if node.variable:
+                compiler.variable_types[node.variable] = "NODE"
+        for rel in part.relationships:
+            if rel.variable:
+                compiler.variable_types[rel.variable] = "LIST" if rel.variable_length else "RELATIONSHIP"
+
+
 # ---- MATCH / UNWIND --------------------------------------------------------------------------
 
 
 def _compile_match(context, compiler, clause: ast.Match, scope) -> Operator:
     matcher = PatternMatcher(context, clause.patterns, compiler)
+    if clause.where is not None:
+        compiler.check_predicate(clause.where, "WHERE")
     where = compiler.compile(clause.where) if clause.where is not None else None
     new_variables = [v for part in clause.patterns for v in pattern_variables(part) if v not in scope]
     optional = clause.optional
@@ -276,6 +294,7 @@ def _compile_projection(compiler, clause, scope: list[str]):
                       if not any(item.alias == name for item in items)]
         items = star_items + items
     aliases = [item.alias for item in items]
+    new_types = {item.alias: compiler.static_type(item.expression) for item in items}
     if len(set(aliases)) != len(aliases):
         raise semantic_error("column names must be unique", "ColumnNameConflict")
     if not is_return:
@@ -307,6 +326,9 @@ def _compile_projection(compiler, clause, scope: list[str]):
     aggregate_arguments = _compile_aggregate_arguments(compiler, aggregates)
     skip = _constant_count(compiler, projection.skip, "SKIP")
     limit = _constant_count(compiler, projection.limit, "LIMIT")
+    compiler.variable_types = {alias: kind for alias, kind in new_types.items() if kind is not None}
+    if getattr(clause, "where", None) is not None:
+        compiler.check_predicate(clause.where, "WHERE")
     where = compiler.compile(clause.where) if getattr(clause, "where", None) is not None else None
     distinct = projection.distinct
     keep_input = not grouping and not distinct

@@ -30,6 +30,7 @@ except ImportError:  # the temporal module is written separately; engine works w
     _temporal = None
 
 Compiled = Callable[[dict], Any]
+_UNSET = object()
 AGGREGATE_FUNCTIONS = frozenset({"count", "sum", "avg", "min", "max", "collect", "percentilecont",
                                  "percentiledisc", "stdev", "stdevp"})
 
@@ -276,11 +277,80 @@ def _slice(subject: Any, start: Any, end: Any) -> Any:
     return subject[start:end]
 
 
+_BOOLEAN_RESULTS = (ast.Comparison, ast.StringPredicate, ast.IsNull, ast.Not, ast.Logical, ast.InList,
+                    ast.HasLabels, ast.Quantifier, ast.PatternPredicate, ast.ExistsSubquery)
+_NOT_NUMBERS = frozenset({"STRING", "BOOLEAN", "LIST", "MAP", "NODE", "RELATIONSHIP", "PATH"})
+# Argument types a function rejects when they are known before running (as Neo4j does).
+_REJECTED_ARGUMENTS = {
+    "labels": frozenset({"INTEGER", "FLOAT", "STRING", "BOOLEAN", "LIST", "MAP", "RELATIONSHIP", "PATH"}),
+    "type": frozenset({"INTEGER", "FLOAT", "STRING", "BOOLEAN", "LIST", "MAP", "NODE", "PATH"}),
+    "length": frozenset({"INTEGER", "FLOAT", "STRING", "BOOLEAN", "LIST", "MAP", "NODE", "RELATIONSHIP"}),
+    "size": frozenset({"PATH", "NODE", "RELATIONSHIP", "INTEGER", "FLOAT", "BOOLEAN", "MAP"}),
+    "properties": frozenset({"INTEGER", "FLOAT", "STRING", "BOOLEAN", "LIST", "PATH"}),
+    "keys": frozenset({"INTEGER", "FLOAT", "STRING", "BOOLEAN", "LIST", "PATH"}),
+    "nodes": frozenset({"INTEGER", "FLOAT", "STRING", "BOOLEAN", "LIST", "MAP", "NODE", "RELATIONSHIP"}),
+    "relationships": frozenset({"INTEGER", "FLOAT", "STRING", "BOOLEAN", "LIST", "MAP", "NODE",
+                                "RELATIONSHIP"}),
+}
+
+
+def compile_type_error(message: str) -> CypherError:
+    """Return the compile-time error for a type mismatch visible in the query text."""
+    return CypherError(message, "SyntaxError", "compile time", "InvalidArgumentType")
+
+
 class ExpressionCompiler:
-    """Turns expression trees into closures bound to one execution context."""
+    """Turns expression trees into closures bound to one execution context.
+
+    ``variable_types`` holds what is statically known of variables in scope ("NODE", "PATH",
+    ...), so type mismatches visible in the text fail at compile time, as in Neo4j.
+    """
 
     def __init__(self, context: Any) -> None:
         self.context = context
+        self.variable_types: dict[str, str] = {}
+
+    def static_type(self, node: ast.Expression) -> str | None:
+        """Return the Cypher type of an expression if it is known without running it."""
+        if isinstance(node, ast.Literal):
+            return type_name(node.value)
+        if isinstance(node, (ast.ListLiteral, ast.ListComprehension, ast.PatternComprehension)):
+            return "LIST"
+        if isinstance(node, (ast.MapLiteral, ast.MapProjection)):
+            return "MAP"
+        if isinstance(node, ast.Variable):
+            return self.variable_types.get(node.name)
+        if isinstance(node, _BOOLEAN_RESULTS):
+            return "BOOLEAN"
+        return None
+
+    def check_predicate(self, node: ast.Expression, where: str) -> None:
+        """Raise if an expression used as a boolean is known not to be one."""
+        kind = self.static_type(node)
+        if kind not in (None, "BOOLEAN", "NULL"):
+            raise compile_type_error(f"{where} expects a boolean, got {kind}")
+
+    def _element_type(self, source: ast.Expression) -> str | None:
+        if isinstance(source, ast.ListLiteral) and source.items:
+            kinds = {self.static_type(item) for item in source.items}
+            if len(kinds) == 1:
+                return kinds.pop()
+        return None
+
+    def compile_with_variable(self, node: ast.Expression, variable: str, kind: str | None) -> Compiled:
+        """Compile ``node`` with ``variable`` bound to a value of static type ``kind``."""
+        saved = self.variable_types.get(variable, _UNSET)
+        if kind is None:
+            self.variable_types.pop(variable, None)
+        else:
+            self.variable_types[variable] = kind
+        try:
+            return self.compile(node)
+        finally:
+            if saved is _UNSET:
+                self.variable_types.pop(variable, None)
+            else:
+                self.variable_types[variable] = saved
 
     def compile(self, node: ast.Expression) -> Compiled:
         """Return a closure evaluating ``node`` against a row."""
@@ -324,6 +394,8 @@ class ExpressionCompiler:
         return lambda row: row[key]
 
     def _Property(self, node):
+        if self.static_type(node.subject) in ("PATH", "INTEGER", "FLOAT", "STRING", "BOOLEAN", "LIST"):
+            raise compile_type_error(f"cannot read a property of {self.static_type(node.subject)}")
         subject, key, context = self.compile(node.subject), node.key, self.context
 
         def read(row):
@@ -376,6 +448,9 @@ class ExpressionCompiler:
         if not minimum <= len(node.args) <= maximum:
             raise CypherError(f"{node.name}() takes {minimum}..{maximum} arguments", "SyntaxError",
                               "compile time", "InvalidNumberOfArguments")
+        rejected = _REJECTED_ARGUMENTS.get(node.name)
+        if rejected and node.args and self.static_type(node.args[0]) in rejected:
+            raise compile_type_error(f"{node.name}() cannot take {self.static_type(node.args[0])}")
         args, context = [self.compile(arg) for arg in node.args], self.context
         if len(args) == 1:
             only = args[0]
@@ -399,6 +474,10 @@ class ExpressionCompiler:
         raise CypherError("count(*) is not allowed here", "SyntaxError", "compile time", "InvalidAggregation")
 
     def _Binary(self, node):
+        if node.operator != "+":
+            for operand in (node.left, node.right):
+                if self.static_type(operand) in _NOT_NUMBERS:
+                    raise compile_type_error(f"{node.operator} cannot take {self.static_type(operand)}")
         operation = _ARITHMETIC[node.operator]
         left, right = self.compile(node.left), self.compile(node.right)
         return lambda row: operation(left(row), right(row))
@@ -408,6 +487,7 @@ class ExpressionCompiler:
         return lambda row: negate(operand(row))
 
     def _Not(self, node):
+        self.check_predicate(node.operand, "NOT")
         operand = self.compile(node.operand)
 
         def not_(row):
@@ -416,16 +496,18 @@ class ExpressionCompiler:
         return not_
 
     def _Logical(self, node):
+        self.check_predicate(node.left, node.operator)
+        self.check_predicate(node.right, node.operator)
         left, right = self.compile(node.left), self.compile(node.right)
         operator = node.operator
 
         def logical(row):
             a = truth(left(row), operator)
             if operator == "AND" and a is False:
-                b = truth(right(row), operator)
+                truth(right(row), operator)
                 return False
             if operator == "OR" and a is True:
-                b = truth(right(row), operator)
+                truth(right(row), operator)
                 return True
             b = truth(right(row), operator)
             if operator == "AND":
@@ -479,6 +561,8 @@ class ExpressionCompiler:
         return predicate
 
     def _InList(self, node):
+        if self.static_type(node.container) not in (None, "LIST", "NULL"):
+            raise compile_type_error(f"IN expects a list, got {self.static_type(node.container)}")
         item, container = self.compile(node.item), self.compile(node.container)
         return lambda row: in_list(item(row), container(row))
 
@@ -549,8 +633,11 @@ class ExpressionCompiler:
 
     def _ListComprehension(self, node):
         source, variable = self.compile(node.source), node.variable
-        predicate = self.compile(node.predicate) if node.predicate is not None else None
-        projection = self.compile(node.projection) if node.projection is not None else None
+        kind = self._element_type(node.source)
+        predicate = self.compile_with_variable(node.predicate, variable, kind) \
+            if node.predicate is not None else None
+        projection = self.compile_with_variable(node.projection, variable, kind) \
+            if node.projection is not None else None
 
         def comprehension(row):
             values = self._iterate(source, row)
@@ -568,7 +655,8 @@ class ExpressionCompiler:
 
     def _Quantifier(self, node):
         source, variable, kind = self.compile(node.source), node.variable, node.kind
-        predicate = self.compile(node.predicate)
+        self.check_predicate(node.predicate, kind)
+        predicate = self.compile_with_variable(node.predicate, variable, self._element_type(node.source))
 
         def quantifier(row):
             values = self._iterate(source, row)
