@@ -137,7 +137,7 @@ def primary_label(labels: list[str]) -> str:
 def money_raised(graph: nx.MultiDiGraph) -> dict[str, float]:
     """Return USD raised per node: its incoming INVESTED_IN and outgoing BACKED_BY amounts.
 
-    Co-investors in one round each carry the round's amount, so each (round, date, amount) counts once.
+    Co-investors in one round each carry the round's amount, so each (round, year, amount) counts once.
     """
     deals: dict[str, set] = {}
     for source, target, data in graph.edges(data=True):
@@ -146,7 +146,7 @@ def money_raised(graph: nx.MultiDiGraph) -> dict[str, float]:
         amount = data.get("amount_usd") or max(
             (item["amount_usd"] for item in data.get("evidence", []) if item.get("amount_usd")), default=None)
         if company is not None and amount:
-            deals.setdefault(company, set()).add((data.get("round"), data.get("date"), amount))
+            deals.setdefault(company, set()).add((data.get("round"), (data.get("date") or "")[:4], amount))
     return {company: sum(amount for _, _, amount in rounds) for company, rounds in deals.items()}
 
 
