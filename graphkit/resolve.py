@@ -39,7 +39,7 @@ import yaml
 
 from graphkit.errors import InputError
 from graphkit.extract.wordlists import COMPANY_WORDS, FUND_WORDS
-from graphkit.graph import add_entity, add_relation, new_graph, node_key
+from graphkit.graph import CORPORATE_SUFFIXES, add_entity, add_relation, new_graph, node_key
 from graphkit.model import ArticleExtraction
 
 # Words whose absence does not make another entity, across articles ("Inflection" = "Inflection AI").
@@ -156,7 +156,7 @@ def _short_form_of(short: str, long: str) -> bool:
 def _canonical(forms: Counter) -> str:
     def score(form: str) -> tuple:
         last = form.split()[-1].casefold().rstrip(".")
-        return (len(forms) > 1 and last in COMPANY_WORDS - {"ai"} and len(form.split()) > 1,
+        return (len(forms) > 1 and last in CORPORATE_SUFFIXES and len(form.split()) > 1,
                 -len(form.split()), -forms[form], form)
     return min(forms, key=score)
 

@@ -49,30 +49,40 @@ _DESCRIPTOR_NOUNS = ("company|firm|startup|start-up|bank|carmaker|automaker|chip
                      "manufacturer|developer|magazine|newspaper|agency|regulator|exchange|group|unit|subsidiary|"
                      "partner|platform|competitor|peer")
 _TITLES = "|".join(sorted(PERSON_TITLES - {"investor", "partner"}))
-_ORG_BEFORE = re.compile(rf"(?:\b(?:{_DESCRIPTOR_NOUNS})|-based|-listed|-headquartered|\bparent)\s+$", re.IGNORECASE)
+_ORG_BEFORE = re.compile(rf"(?:\b(?:{_DESCRIPTOR_NOUNS})|-based|-listed|-headquartered|\bparent)\s+$|"
+                         r"\b(?:made|built|created|developed|produced|manufactured|run|operated)\s+by\s+"
+                         r"(?:[A-Z][\w.-]*\s+){0,3}?(?:[A-Z][\w.-]*['’]s\s+)?$", re.IGNORECASE)
+_ORGANIZATION_TYPE_BEFORE = re.compile(r"\b(?:magazine|newspaper|agency|regulator|exchange|university|ministry|"
+                                       r"parliament|council|watchdog|authority)\s+$", re.IGNORECASE)
+_INVESTOR_BEFORE = re.compile(r"\b(?:investors?|backers?|(?:venture|vc|private[- ]equity|investment)\s+(?:capital\s+)?"
+                              r"firms?)\s+(?:(?:which\s+|that\s+)?(?:include|includes|including|such\s+as|like)\s+)?$",
+                              re.IGNORECASE)
+_STAKE_AFTER = re.compile(r"^['’]s\s+(?:\d+(?:\.\d+)?\s?%\s+)?(?:stake|investment|investments|holding)\b", re.IGNORECASE)
 _ORG_AFTER = re.compile(
     rf"^\s*(?:,|-|—|–)\s+(?:a|an|the|another|its)\s+(?:[\w-]+\s+){{0,4}}?(?:{_DESCRIPTOR_NOUNS})\b"
-    rf"|^\s+(?:co-?founder|founder|ceo|chief\s+executive)\b|^\s*['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_TITLES})\b",
+    rf"|^\s+(?:co-?founder|founder|creator|ceo|chief\s+executive|boss|chairman)\b|^\s*['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_TITLES})\b",
     re.IGNORECASE)
 _EMPLOYER_BEFORE = re.compile(r"\b(?:analyst|executive|director|engineer|researchers?|partner|head|chief|editor|"
                               r"professor|employee|founder|ceo)s?\s+(?:at|of|with)\s+$", re.IGNORECASE)
 _PERSON_BEFORE = re.compile(rf"\b(?:{_TITLES})\s+$", re.IGNORECASE)
-_PERSON_AFTER = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+|another\s+)?(?:[\w-]+\s+){{0,4}}?(?:{_TITLES}|employee)\b",
+_PERSON_AFTER = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+|another\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_TITLES}|employee)\b",
                            re.IGNORECASE)
-_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+$", re.IGNORECASE)
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+(?:[\w&]+\s+){0,4}?(?:[\w&]+['’]s\s+)?"
+                             r"(?:[a-z]+\s+){0,2}$")
 _ACTOR_AFTER = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|also\s+|is\s+|will\s+|now\s+|recently\s+)?(?:"
                           + "|".join(sorted(ACTOR_VERBS)) + r")\b", re.IGNORECASE)
 _PRODUCT_BEFORE = re.compile(r"\b(?:maker|makers|developer|creator|creators)\s+of\s+(?:the\s+)?$|\bbehind\s+$|"
                              r"\buses?\s+$", re.IGNORECASE)
 _PRODUCT_AFTER = re.compile(
-    rf"^\s*-?(?:maker|developer)\b|^\s+(?:developer|maker)\s+[A-Z]|^,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
+    rf"^\s*-?(?:maker|developer)\b|^\s+(?:developer|maker)\s+[A-Z]|^\s+(?:users|subscribers|chatbot|app|"
+    rf"model|software|technology|system|engine|program)\b|^,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
     rf"(?:{'|'.join(sorted(PRODUCT_NOUNS))})\b(?!\s+(?:maker|developer|company|provider|operator))",
     re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"(?:according\s+to|as\s+reported\s+by|reported\s+by|report\s+(?:by|from|in)|per\s+(?:a|an)"
-                            r"|told|cited\s+by|\w+\s+\()\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+                            r"|told|cited\s+by)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"^(?:\s+(?:first\s+)?reported\b(?!\s+(?:a|an|its|their|the|net|revenue|profits?|losses|"
                            r"earnings|sales|results))|\s+report\b|\s+requests?\s+for\s+comment|\s*,\s+which\s+first\s+"
-                           r"reported|\s*\))", re.IGNORECASE)
+                           r"reported|\s*\)\s*[-–—])", re.IGNORECASE)
 _GENERIC_SOURCE_WORDS = frozenset("the news com www co daily online net org".split())
 
 
@@ -119,6 +129,10 @@ def _words(name: str) -> list[str]:
     return node_key(name).split("-")
 
 
+def _raw_words(name: str) -> list[str]:
+    return [word.casefold().rstrip(".") for word in re.findall(r"[\w’'&.-]+", name)]
+
+
 def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str]) -> dict[str, str]:
     """Map each group key to the key of the entity it names within the article."""
     mapping: dict[str, str] = {}
@@ -136,9 +150,9 @@ def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str]) -> dict[s
             elif long_words[:len(short_words)] == short_words and not entities[long].person \
                     and all(word in _GENERIC_TAIL for word in extra_back):
                 candidates.append(long)  # "Boyu" -> "Boyu Capital"
-            elif long_words[-len(short_words):] == short_words and len(short_words) >= 2 \
-                    and short_words[-1] in FUND_WORDS and extra_front:
-                candidates.append(long)  # "Vision Fund" -> "SoftBank Vision Fund"
+            elif long_words[-len(short_words):] == short_words and extra_front and not entities[long].person \
+                    and (short_words[-1] in FUND_WORDS and len(short_words) >= 2 or short_words[-1] not in _GENERIC_TAIL):
+                candidates.append(long)  # "Vision Fund" -> "SoftBank Vision Fund", "DeepMind" -> "Google DeepMind"
         if len(candidates) == 1:
             mapping[short] = candidates[0]
     for acronym, full in acronyms.items():
@@ -165,8 +179,16 @@ def _canonical(forms: Counter) -> str:
 def _cues(sentence: str, span: Span) -> set[str]:
     before, after = sentence[:span.start], sentence[span.end:]
     cues = set()
-    if span.titled or _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
+    if span.titled:
         cues.add("titled")
+    if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
+        cues.add("person context")
+    if _ORGANIZATION_TYPE_BEFORE.search(before):
+        cues.add("organization type")
+    if _INVESTOR_BEFORE.search(before):
+        cues.add("investor")
+    if _STAKE_AFTER.match(after):
+        cues.add("invests")
     if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after) or _EMPLOYER_BEFORE.search(before):
         cues.add("organization")
     if _SPEAKER_BEFORE.search(before) or _ACTOR_AFTER.match(after):
@@ -202,8 +224,10 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
             if acronym and len(span.name.split()) > 1 and acronym.group(1)[0] == span.name[0]:
                 acronyms[_group_key(acronym.group(1))] = key
     for entity in entities.values():
-        entity.person = "titled" in entity.cues and not any(
-            word in _ORGANIZATION_WORDS for form in entity.forms for word in _words(form)) \
+        organization_words = any(word in _ORGANIZATION_WORDS for form in entity.forms for word in _raw_words(form))
+        several_words = any(len(form.split()) > 1 for form in entity.forms)
+        entity.person = not organization_words and (
+            "titled" in entity.cues or ("person context" in entity.cues and several_words)) \
             or any(looks_like_person(form) for form in entity.forms)
     return sentences, entities, _alias_map(entities, acronyms)
 
@@ -285,15 +309,27 @@ def extract_article(article: Article) -> ArticleExtraction:
     for merged in groups.values():
         if merged.name in blocked:
             continue
-        organization_name = any(word in _ORGANIZATION_WORDS for word in _words(merged.name)[1:]) or \
-            _words(merged.name)[0] in ORGANIZATION_HEADS
-        actor = merged.name in related or (
-            merged.person and bool({"titled", "actor"} & merged.cues)) or (
-            not merged.person and "product" not in merged.cues and (
-                bool({"organization", "actor"} & merged.cues) or organization_name or len(merged.sentences) >= 2))
+        words = _raw_words(merged.name)
+        organization_name = any(word in _ORGANIZATION_WORDS for word in words[1:]) or words[0] in ORGANIZATION_HEADS
+        only_in_headlines = all(sentences[index].headline for index in merged.sentences)
+        if merged.name in related:
+            actor = True
+        elif merged.person:
+            actor = bool({"titled", "person context", "actor"} & merged.cues) and not only_in_headlines
+        elif "organization" in merged.cues or "organization type" in merged.cues:
+            actor = True
+        elif "product" in merged.cues or only_in_headlines and len(merged.sentences) < 2:
+            actor = False
+        else:
+            actor = organization_name or "actor" in merged.cues or len(merged.sentences) >= 2
         if not actor:
             continue
-        labels = frozenset(entity_labels(merged.name, merged.person, merged.name in investors))
+        labels = entity_labels(merged.name, merged.person, merged.name in investors or "invests" in merged.cues)
+        if "investor" in merged.cues and "organization" not in merged.cues and not merged.person:
+            labels = {"Investor", *(labels & {"Fund"})}
+        elif "organization type" in merged.cues and not merged.person:
+            labels = {"Organization", *(labels - {"Company"})}
+        labels = frozenset(labels)
         for form, count in merged.forms.items():
             entity = merged.name if form != merged.name else None
             mentions.extend(Mention(form, labels, article.id, entity) for _ in range(count))

@@ -50,13 +50,16 @@ like era owned-unit""".split())
 # Titles that can stand inside a capitalized run before a person's name.
 SPAN_TITLES = frozenset("""mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir president vice chairman
 chairwoman ceo cfo cto coo founder co-founder cofounder minister secretary senator governor mayor premier
-chancellor analyst chief executive officer director billionaire""".split())
+chancellor analyst chief executive officer director""".split())
 _OF_HEADS = ORGANIZATION_HEADS | frozenset("""bank university republic institute museum chamber church
 school college department bureau office house league ministry""".split())
 _PLACE_LIKE = PLACES | DEMONYMS | frozenset("republic kingdom united states emirates island islands sea "
                                             "ocean bay river lake mount city province county".split())
 _NOT_A_NAME = _PLACE_LIKE | MONTHS | DAYS | COMMON_WORDS | ACRONYMS | NAME_CONNECTORS | SPAN_TITLES
 _ORG_TAIL = COMPANY_WORDS | INVESTOR_WORDS | FUND_WORDS
+_NUMBER_LIKE = re.compile(r"\d[\d.,]*(?:[kmbKMB]|bn|mn|mln|tn)?|\d[\d.,]*\.\d+[A-Za-z]+|\d+-\d+\w*")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_ROUND_NAME = re.compile(r"(?:Pre-)?Series [A-H]\d?", re.IGNORECASE)
 _LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]+(?![\w’'])")
 
 
@@ -124,9 +127,11 @@ def tokenize(sentence: str) -> list[_Token]:
 
 def _looks_like_name(text: str) -> bool:
     if text[0].isupper():
-        return any(character.isalpha() for character in text)
+        # "Two-year-old" is an ordinary word; "Rolls-Royce" and "Russia-China" are names.
+        return any(character.isalpha() for character in text) and \
+            not any(part[:1].islower() for part in text.split("-")[1:]) and not _PLURAL_ACRONYM.fullmatch(text)
     if text[0].isdigit():
-        return any(character.isupper() for character in text) and not re.fullmatch(r"\d+[A-Z]?", text)
+        return any(character.isupper() for character in text) and not _NUMBER_LIKE.fullmatch(text)
     return any(character.isupper() for character in text[1:]) and "-" not in text  # "xAI", "eBay"
 
 
@@ -140,23 +145,37 @@ def is_title_case(sentence: str, context: MentionContext | None = None) -> bool:
     (True, False)
     """
     lowercase = context.lowercase_words if context else frozenset()
+    # Short function words ("for", "to") stay lower case in most headline styles: they do not count.
     words = [word for word in re.findall(r"[A-Za-z][\w’'-]*", sentence)
-             if len(word) > 2 and word.casefold() not in _ORG_TAIL
+             if len(word) > 3 and word.casefold() not in _ORG_TAIL
              and (word.casefold() in COMMON_WORDS or word.casefold() in lowercase)]
     capitalized = sum(1 for word in words if word[0].isupper())
-    return len(words) >= 2 and capitalized / len(words) >= 0.6
+    # A name-heavy sentence ("investors include Tiger Global Management") still has lower-case words.
+    long_words = [word for word in re.findall(r"[A-Za-z][\w’'-]*", sentence) if len(word) > 3]
+    lowercase_share = sum(1 for word in long_words if word[0].islower()) / max(len(long_words), 1)
+    return len(words) >= 2 and capitalized / len(words) >= 0.75 and lowercase_share < 0.15
 
 
-def _is_name_token(token: _Token, index: int, headline: bool, forced: set[int],
+def _is_ordinary(token: _Token, context: MentionContext) -> bool:
+    return token.lower in COMMON_WORDS or token.lower in context.lowercase_words
+
+
+def _is_name_token(tokens: list[_Token], index: int, headline: bool, forced: set[int],
                    context: MentionContext, sentence_start: int) -> bool:
     if index in forced:
         return True
+    token = tokens[index]
     if not _looks_like_name(token.text):
         return False
-    ordinary = token.lower in COMMON_WORDS or token.lower in context.lowercase_words
-    if headline and ordinary:
+    if not _is_ordinary(token, context):
+        return True
+    if headline or index == sentence_start:
         return False
-    return not (index == sentence_start and ordinary)
+    # A capitalized ordinary word among several others is a headline stretch inside running text ("Self-Driving Startup Venti Raises $28.8 Million").
+    window = tokens[max(0, index - 3):index + 4]
+    stretch = sum(1 for other in window if other.text[:1].isupper() and _is_ordinary(other, context)
+                  and other.lower not in _ORG_TAIL)
+    return stretch < 3
 
 
 def _forced_tokens(tokens: list[_Token], context: MentionContext) -> set[int]:
@@ -230,10 +249,13 @@ def _clean(run: list[_Token], sentence_start: int, first_index: int) -> tuple[li
 
 def _is_rejected(run: list[_Token]) -> bool:
     words = [token.lower.rstrip(".") for token in run]
-    if all(word in _NOT_A_NAME or word.replace("-", " ").split()[0] in _PLACE_LIKE for word in words):
+    place_words = [word for word in words if word.replace("-", " ").split()[0] in _PLACE_LIKE]
+    if len(words) > 1 and place_words and words[-1] in _ORG_TAIL | ORGANIZATION_HEADS:
+        return False  # "Russia-China Investment Fund", "Singapore Telecom"
+    if all(word in _NOT_A_NAME or word in place_words for word in words):
         return True
     text = " ".join(token.text for token in run)
-    return len(text) < 2 or text.isdigit() or re.fullmatch(r"[A-Za-z]\.?", text) is not None \
+    return len(text) < 2 or text.isdigit() or _ROUND_NAME.fullmatch(text) is not None or re.fullmatch(r"[A-Za-z]\.?", text) is not None \
         or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS)
 
 
@@ -243,8 +265,7 @@ def find_mentions(sentence: str, context: MentionContext) -> list[Span]:
     headline = is_title_case(sentence, context)
     forced = _forced_tokens(tokens, context) if headline else set()
     sentence_start = next((i for i, token in enumerate(tokens) if token.text[0].isalnum()), 0)
-    is_name = [_is_name_token(token, i, headline, forced, context, sentence_start)
-               for i, token in enumerate(tokens)]
+    is_name = [_is_name_token(tokens, i, headline, forced, context, sentence_start) for i in range(len(tokens))]
     spans: list[Span] = []
     position = {id(token): i for i, token in enumerate(tokens)}
     for run in _runs(tokens, is_name, context):

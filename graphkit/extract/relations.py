@@ -67,7 +67,8 @@ _RAISE = re.compile(
     r"receiv(?:e|es|ed|ing)|land(?:s|ed)?|clos(?:e|es|ed|ing)|pull(?:s|ed)?|got|gets|scor(?:e|es|ed)|"
     r"bag(?:s|ged)?|attract(?:s|ed)|obtain(?:s|ed))\b\s+" + _WORD + r"{0,12}?from\s+", re.IGNORECASE)
 _INVESTMENT_FROM = re.compile(r"\binvestments?\s+in\s+⟦(?P<target>\w+)⟧\s+from\s+", re.IGNORECASE)
-_LED_BY = re.compile(r"\b(?:led|co-led|headed|spearheaded)\s+(?:mostly\s+|jointly\s+)?by\s+", re.IGNORECASE)
+_LED_BY = re.compile(r"\b(?:round|funding|fundraising|raise|investment|financing|series\s+[a-h]\w*|deal|tranche)\b"
+                     r"[^.;⟦]{0,60}?\b(?:led|co-led|spearheaded)\s+(?:mostly\s+|jointly\s+)?by\s+", re.IGNORECASE)
 _BACKED_BY = re.compile(r"\b(?:backed|funded|financed|supported)\s+by\s+", re.IGNORECASE)
 _HYPHEN_BACKED = re.compile(r"⟦(?P<source>\w+)⟧\s*-(?:backed|funded)\s+(?P<rest>(?:(?!⟦)[^\s,;:]+\s+){0,4}?)"
                             r"(?:⟦(?P<target>\w+)⟧)?")
@@ -78,7 +79,7 @@ _COUNTS = re.compile(r"\bcounts?\s+", re.IGNORECASE)
 _AS_INVESTOR = re.compile(r"^\W*(?:\S+\s+){0,12}?as\s+(?:an?\s+)?(?:\w+\s+)?(?:investors?|backers?|shareholders?)\b",
                           re.IGNORECASE)
 _INVESTOR_IN = re.compile(
-    r"⟦(?P<source>\w+)⟧,?\s+(?:who\s+|which\s+)?(?:was|is|has\s+been|had\s+been|became|becomes|,)?\s*"
+    r"⟦(?P<source>\w+)⟧(?:,\s+[^,.;⟦]{0,80}?(?:⟦\w+⟧['’]s[^,.;⟦]{0,60}?)?,)?,?\s+(?:who\s+|which\s+)?(?:was|is|has\s+been|had\s+been|became|becomes|,)?\s*"
     r"(?:also\s+)?(?:an?\s+|the\s+)?(?:early\s+|angel\s+|lead\s+|seed\s+|major\s+|key\s+|big\s+|largest\s+|"
     r"biggest\s+|existing\s+|strategic\s+)*(?:investor|backer|shareholder)\s+in\s+", re.IGNORECASE)
 _ITS_INVESTOR = re.compile(r"⟦(?P<target>\w+)⟧['’]s\s+(?:\w+\s+){0,2}?(?:investor|backer|shareholder)s?\s+"
@@ -264,6 +265,13 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     def subject(before: str, exclude: set[str] = frozenset()) -> str | None:
         return _first_entity(before, exclude)
 
+    def raiser(before: str, exclude: set[str] = frozenset()) -> str | None:
+        """Who raised: the name right before the verb, unless a clause stands between them."""
+        nearest = [m for m in PLACEHOLDER.finditer(before) if m.group(1) not in exclude]
+        if nearest and not re.search(r"[,;:(]|['’]s\b", before[nearest[-1].end():]):
+            return nearest[-1].group(1)
+        return _first_entity(before, exclude)
+
     for pattern in (_INVEST, _PARTICIPATE, _STAKE):
         for match in pattern.finditer(text):
             target = _object_after(text[match.end():])
@@ -280,18 +288,17 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     for match in _POSSESSIVE_STAKE.finditer(text):
         add("INVESTED_IN", match.group("source"), _object_after(text[match.end():]))
     for match in _RAISE.finditer(text):
-        target = subject(text[:match.start()])
+        target = raiser(text[:match.start()])
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, target)
     for match in _INVESTMENT_FROM.finditer(text):
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, match.group("target"))
-    if _FUNDING_CONTEXT.search(text):
-        for match in _LED_BY.finditer(text):
-            investors = list_after(text[match.end():])
-            target = subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
-            for investor in investors:
-                add("INVESTED_IN", investor, target, True)
+    for match in _LED_BY.finditer(text):
+        investors = list_after(text[match.end():])
+        target = raiser(text[:match.start()], set(investors)) or _reference_key(masked, reference)
+        for investor in investors:
+            add("INVESTED_IN", investor, target, True)
     for match in _BACKED_BY.finditer(text):
         investors = list_after(text[match.end():])
         before = text[:match.start()]

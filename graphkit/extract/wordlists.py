@@ -45,7 +45,7 @@ jersey atlanta miami dallas houston denver detroit phoenix philadelphia toronto 
 ottawa sydney melbourne brisbane perth auckland wellington sao paulo rio buenos aires lima bogota
 santiago mexico silicon valley palo alto cupertino mountain view menlo park san francisco jose
 diego los angeles las vegas tel aviv jerusalem haifa abu dhabi geneva luxembourg wall street
-north south east west northern southern eastern western central mainland""")
+north south east west northern southern eastern western central mainland u.s u.k d.c""")
 
 DEMONYMS = _words("""american americans british briton chinese japanese korean indian pakistani
 israeli iranian iraqi turkish austrian german french italian spanish portuguese dutch belgian swiss
@@ -104,11 +104,11 @@ mr mrs ms dr sir prof professor st""")
 # Common acronyms and abbreviations that are never an entity on their own.
 ACRONYMS = _words("""ai ml ipo ceo cfo cto coo vp us usa uk eu un gmt utc est pst usd eur gbp cny
 rmb hkd jpy gdp fdi cdr ipos llm llms gpu gpus cpu api apis saas ev evs ar vr pc tv faq pdf html
-etf etfs q1 q2 q3 q4 ok am pm nyse nasdaq""")
+etf etfs q1 q2 q3 q4 ok am pm nyse nasdaq a.i 5g 4g 3d""")
 
 # Words that end or mark the name of an investment firm.
 INVESTOR_WORDS = _words("""capital ventures venture partners management investment investments
-equity advisors advisers investors""")
+equity advisors advisers investors associates""")
 FUND_WORDS = _words("fund funds")
 # Words that mark an organization that is neither company nor investor.
 ORGANIZATION_HEADS = _words("""university universities ministry department exchange exchanges
@@ -127,7 +127,7 @@ NAME_CONNECTORS = _words("of and & de del der van von da la le du y")
 # Titles before a person's name, or after it ("X, chief executive").
 PERSON_TITLES = _words("""mr mrs ms miss dr prof professor sir dame lord lady president
 chairman chairwoman ceo cfo cto coo founder co-founder cofounder minister secretary senator
-governor mayor analyst economist director executive chief officer partner investor billionaire
+governor mayor analyst economist director executive chief officer partner investor
 entrepreneur engineer researcher scientist spokesman spokeswoman spokesperson editor reporter
 tester designer vice head judge premier chancellor king queen prince princess""")
 
