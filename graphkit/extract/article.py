@@ -55,8 +55,8 @@ _ORG_BEFORE = re.compile(rf"(?:\b(?:{_DESCRIPTOR_NOUNS})|-based|-listed|-headqua
 _ORGANIZATION_TYPE_BEFORE = re.compile(r"\b(?:magazine|newspaper|agency|regulator|exchange|university|ministry|"
                                        r"parliament|council|watchdog|authority)\s+$", re.IGNORECASE)
 _INVESTOR_BEFORE = re.compile(r"\b(?:investors?|backers?|(?:venture|vc|private[- ]equity|investment)\s+(?:capital\s+)?"
-                              r"firms?)\s+(?:(?:which\s+|that\s+)?(?:include|includes|including|such\s+as|like)\s+)?$",
-                              re.IGNORECASE)
+                              r"firms?)\s+(?:(?:which\s+|that\s+)?(?:include|includes|including|such\s+as|like)\s+"
+                              r"(?:[A-Z0-9][\w.&’'-]*,?\s+(?:and\s+)?)*)?$")
 _STAKE_AFTER = re.compile(r"^['’]s\s+(?:\d+(?:\.\d+)?\s?%\s+)?(?:stake|investment|investments|holding)\b", re.IGNORECASE)
 _ORG_AFTER = re.compile(
     rf"^\s*(?:,|-|—|–)\s+(?:a|an|the|another|its)\s+(?:[\w-]+\s+){{0,4}}?(?:{_DESCRIPTOR_NOUNS})\b"
@@ -78,7 +78,7 @@ _PRODUCT_AFTER = re.compile(
     rf"model|software|technology|system|engine|program)\b|^,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
     rf"(?:{'|'.join(sorted(PRODUCT_NOUNS))})\b(?!\s+(?:maker|developer|company|provider|operator))",
     re.IGNORECASE)
-_SOURCE_BEFORE = re.compile(r"(?:according\s+to|as\s+reported\s+by|reported\s+by|report\s+(?:by|from|in)|per\s+(?:a|an)"
+_SOURCE_BEFORE = re.compile(r"(?:according\s+to|(?:note|report|survey|study|analysis|data)\s+(?:by|from)|as\s+reported\s+by|reported\s+by|report\s+(?:by|from|in)|per\s+(?:a|an)"
                             r"|told|cited\s+by)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"^(?:\s+(?:first\s+)?reported\b(?!\s+(?:a|an|its|their|the|net|revenue|profits?|losses|"
                            r"earnings|sales|results))|\s+report\b|\s+requests?\s+for\s+comment|\s*,\s+which\s+first\s+"
@@ -193,7 +193,9 @@ def _cues(sentence: str, span: Span) -> set[str]:
         cues.add("organization")
     if _SPEAKER_BEFORE.search(before) or _ACTOR_AFTER.match(after):
         cues.add("actor")
-    if _PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(after):
+    if _PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(after) or (
+            span.name.isupper() and re.search(r"[a-z]\s+\($", before) and after.startswith(")")):
+        # a product, or an abbreviated term: "autonomous vehicle (AV)"
         cues.add("product")
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
         cues.add("source")
@@ -325,7 +327,8 @@ def extract_article(article: Article) -> ArticleExtraction:
         if not actor:
             continue
         labels = entity_labels(merged.name, merged.person, merged.name in investors or "invests" in merged.cues)
-        if "investor" in merged.cues and "organization" not in merged.cues and not merged.person:
+        company_name = any(word in COMPANY_WORDS for word in words[1:])
+        if "investor" in merged.cues and "organization" not in merged.cues and not merged.person and not company_name:
             labels = {"Investor", *(labels & {"Fund"})}
         elif "organization type" in merged.cues and not merged.person:
             labels = {"Organization", *(labels - {"Company"})}

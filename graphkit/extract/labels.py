@@ -33,6 +33,9 @@ _INVESTOR_TAILS = INVESTOR_WORDS - {"investors"}
 _ORGANIZATION_POSITIONS = ORGANIZATION_HEADS - {"market", "office", "board", "union", "foundation"}
 
 
+_PUBLIC_BODIES = frozenset("exchange exchanges university ministry commission parliament government".split())
+
+
 def _words(name: str) -> list[str]:
     return [word.casefold().rstrip(".") for word in re.findall(r"[\w’'&.-]+", name)]
 
@@ -53,7 +56,8 @@ def entity_labels(name: str, person: bool = False, invests: bool = False) -> set
         labels = {"Fund", "Investor"}
     elif any(word in _INVESTOR_TAILS for word in words[1:]):
         labels = {"Investor"}
-    elif words and (words[0] in _ORGANIZATION_POSITIONS or words[-1] in ORGANIZATION_HEADS):
+    elif words and (words[0] in _ORGANIZATION_POSITIONS or words[-1] in ORGANIZATION_HEADS
+                    or any(word in _PUBLIC_BODIES for word in words)):
         labels = {"Organization"}
     else:
         labels = {"Company"}

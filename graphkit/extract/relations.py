@@ -174,6 +174,9 @@ def list_after(text: str) -> list[str]:
             if not expecting:
                 break
             key = match.group(1)
+            if index + 1 < len(tokens) and tokens[index + 1].startswith("-"):
+                index += 2  # "Microsoft-backed OpenAI": the item is OpenAI
+                continue
             # "X's Y": the item is Y, owned by X.
             if index + 1 < len(tokens) and tokens[index + 1] in ("'s", "’s"):
                 look = index + 2
