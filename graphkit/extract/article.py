@@ -318,7 +318,7 @@ def extract_article(article: Article) -> ArticleExtraction:
             actor = True
         elif merged.person:
             actor = bool({"titled", "person context", "actor"} & merged.cues) and not only_in_headlines
-        elif "organization" in merged.cues or "organization type" in merged.cues:
+        elif {"organization", "organization type", "investor"} & merged.cues:
             actor = True
         elif "product" in merged.cues or only_in_headlines and len(merged.sentences) < 2:
             actor = False
