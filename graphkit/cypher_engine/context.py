@@ -28,6 +28,7 @@ from graphkit.errors import CypherError
 COUNTER_NAMES = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
                  "properties_set", "labels_added", "labels_removed")
 NODE_ID_COUNTER = "cypher_next_node_id"
+EDGE_KEY_COUNTER = "cypher_next_edge_key"
 
 
 def deleted_entity_error(what: str) -> CypherError:
@@ -164,7 +165,12 @@ class ExecutionContext:
     def create_relationship(self, start: Any, end: Any, type_: str, properties: dict) -> RelRef:
         self.before_write()
         clean = {k: v for k, v in properties.items() if v is not None}
-        key = self.graph.add_edge(start, end, type=type_, **clean)
+        # Keys come from one counter so a new relationship never takes a deleted one's identity.
+        key = self.graph.graph.get(EDGE_KEY_COUNTER, 0)
+        while self.graph.has_edge(start, end, key):
+            key += 1
+        self.graph.graph[EDGE_KEY_COUNTER] = key + 1
+        self.graph.add_edge(start, end, key=key, type=type_, **clean)
         self.counters["relationships_created"] += 1
         self.counters["properties_set"] += len(clean)
         return RelRef(start, end, key)

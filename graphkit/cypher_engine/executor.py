@@ -50,7 +50,8 @@ def run_query(context: ExecutionContext, query: ast.Query) -> tuple[list[str], l
         part_rows = [{}]
         for operator in operators:
             part_rows = operator(part_rows)
-        rows.extend([row[column] for column in part_columns] for row in part_rows)
+        if part_columns:
+            rows.extend([row[column] for column in part_columns] for row in part_rows)
     if query.union_all and not query.union_all[0]:
         rows = _distinct_lists(rows)
     return columns, rows
@@ -85,7 +86,7 @@ def compile_single_query(context: ExecutionContext, query: ast.SingleQuery, scop
     clauses = query.clauses
     for position, clause in enumerate(clauses):
         is_last = position == len(clauses) - 1
-        check_clause_variables(clause, scope)
+        check_clause_variables(clause, scope, compiler.variable_types)
         if isinstance(clause, ast.Return) and not is_last:
             raise semantic_error("RETURN must be the last clause", "InvalidClauseComposition")
         if isinstance(clause, (ast.Match, ast.Create, ast.Merge)):
@@ -277,6 +278,12 @@ def _constant_count(compiler, expression, clause_name: str) -> Callable[[], int 
     return count
 
 
+def _walk(expression: Any):
+    yield expression
+    for child in children_of(expression):
+        yield from _walk(child)
+
+
 def _uses_variables(expression: Any) -> bool:
     if isinstance(expression, (ast.Variable, ast.PatternPredicate, ast.PatternComprehension)):
         return True
@@ -288,7 +295,7 @@ def _compile_projection(compiler, clause, scope: list[str]):
     is_return = isinstance(clause, ast.Return)
     items = list(projection.items)
     if projection.star:
-        if not scope:
+        if not scope and is_return:
             raise semantic_error("RETURN * needs variables in scope", "NoVariablesInScope")
         star_items = [ast.ProjectionItem(ast.Variable(name), name) for name in sorted(scope)
                       if not any(item.alias == name for item in items)]
@@ -305,6 +312,12 @@ def _compile_projection(compiler, clause, scope: list[str]):
     rewritten = [_collect_aggregates(item.expression, aggregates) for item in items]
     grouping = bool(aggregates)
     key_positions = [i for i, item in enumerate(rewritten) if not contains_slot(item)]
+    if grouping:
+        keys = [rewritten[i] for i in key_positions if isinstance(rewritten[i], (ast.Variable, ast.Property))]
+        keys += [ast.Variable(aliases[i]) for i in key_positions]
+        for expression in rewritten:
+            if contains_slot(expression):
+                _check_grouping(expression, keys)
     compiled_items = [compiler.compile(expression) for expression in rewritten]
 
     item_replacements = {}
@@ -316,6 +329,8 @@ def _compile_projection(compiler, clause, scope: list[str]):
         replaced = _replace_subtrees(expression, item_replacements)
         if grouping or projection.distinct:
             replaced = _collect_aggregates(replaced, aggregates)
+            if grouping and contains_slot(replaced):
+                _check_grouping(replaced, keys)
             if contains_aggregate(expression) and not grouping:
                 raise semantic_error("aggregation in ORDER BY needs aggregation in the projection",
                                      "InvalidAggregation")
@@ -369,11 +384,16 @@ def _compile_projection(compiler, clause, scope: list[str]):
         start = skip() or 0
         count = limit()
         selected = pairs[start:] if count is None else pairs[start:start + count]
-        result = [projected for projected, _ in selected]
         if where is not None:
-            result = [row for row in result if truth(where(row), "WHERE") is True]
-        return result
-    return project, aliases
+            kept = []
+            for projected, source in selected:
+                combined = dict(source)
+                combined.update(projected)
+                if truth(where(combined), "WHERE") is True:
+                    kept.append((projected, source))
+            selected = kept
+        return [projected for projected, _ in selected]
+    return project, list(aliases)
 
 
 def contains_slot(expression: Any) -> bool:
@@ -383,9 +403,24 @@ def contains_slot(expression: Any) -> bool:
     return any(contains_slot(child) for child in children_of(expression))
 
 
+def _check_grouping(expression: Any, keys: list) -> None:
+    """Raise if an aggregating expression reads variables that are not plain grouping keys."""
+    if isinstance(expression, ast.AggregateSlot):
+        return
+    if isinstance(expression, (ast.Variable, ast.Property)) and expression in keys:
+        return
+    if isinstance(expression, ast.Variable):
+        raise semantic_error(f"`{expression.name}` is neither aggregated nor a grouping key",
+                             "AmbiguousAggregationExpression")
+    for child in children_of(expression):
+        _check_grouping(child, keys)
+
+
 def _compile_aggregate_arguments(compiler, aggregates):
     compiled = []
     for aggregate in aggregates:
+        if any(isinstance(node, ast.FunctionCall) and node.name == "rand" for node in _walk(aggregate)):
+            raise semantic_error("aggregates need deterministic arguments", "NonConstantExpression")
         if isinstance(aggregate, ast.CountStar):
             compiled.append(("count", False, None, None, True))
             continue
@@ -450,6 +485,8 @@ def _compile_call(context, compiler, clause: ast.Call, scope, standalone: bool):
             raise semantic_error(f"{clause.name} takes {len(inputs)} arguments", "InvalidNumberOfArguments")
         arguments = [compiler.compile(argument) for argument in clause.arguments]
     output_names = [name for name, _ in outputs]
+    if clause.yield_all and not standalone:
+        raise semantic_error("in-query calls cannot YIELD *", "UnexpectedSyntax")
     if clause.yields is None:
         if not standalone and outputs:
             raise semantic_error("in-query calls must YIELD their outputs", "UndefinedVariable")
@@ -459,8 +496,9 @@ def _compile_call(context, compiler, clause: ast.Call, scope, standalone: bool):
         for name, _ in yields:
             if name not in output_names:
                 raise semantic_error(f"{clause.name} has no output {name}", "UndefinedVariable")
-    for _, alias in yields:
-        if alias in scope:
+    aliases = [alias for _, alias in yields]
+    for index, alias in enumerate(aliases):
+        if alias in scope or alias in aliases[:index]:
             raise semantic_error(f"variable {alias} already declared", "VariableAlreadyBound")
     where = compiler.compile(clause.where) if clause.where is not None else None
 
@@ -468,7 +506,12 @@ def _compile_call(context, compiler, clause: ast.Call, scope, standalone: bool):
         output = []
         for row in rows:
             values = [argument(row) for argument in arguments]
-            for result in procedure.call(values):
+            results = procedure.call(values)
+            if not outputs:
+                # A procedure without outputs leaves the rows as they were.
+                output.append(row)
+                continue
+            for result in results:
                 extended = dict(row)
                 for name, alias in yields:
                     extended[alias] = result[name]

@@ -52,6 +52,9 @@ class _CompiledRelationship:
 def _compile_properties(expression: ast.Expression | None, compiler: Any) -> Callable | None:
     if expression is None:
         return None
+    if isinstance(expression, ast.Parameter):
+        raise CypherError("a parameter cannot stand for a pattern's properties", "SyntaxError", "compile time",
+                          "InvalidParameterUse")
     if isinstance(expression, ast.MapLiteral):
         entries = [(key, compiler.compile(value)) for key, value in expression.entries]
         return lambda row: [(key, value(row)) for key, value in entries]

@@ -56,7 +56,7 @@ def _accepts(declared: str, value: Any) -> bool:
     if kind == "INTEGER":
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "FLOAT":
-        return isinstance(value, float)
+        return is_number(value)
     if kind == "NUMBER":
         return is_number(value)
     if kind == "STRING":

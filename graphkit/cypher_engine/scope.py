@@ -100,40 +100,65 @@ def _check(node: Any, scope: frozenset) -> None:
                 _check(value, scope)
 
 
-def _check_pattern_bindings(parts, scope: list[str], creating: bool) -> None:
-    kinds: dict[str, str] = {}
-    for name in scope:
-        kinds[name] = "any"
-    seen_relationships: set = set()
+def _check_pattern_bindings(parts, outer: dict[str, str | None], clause: str) -> None:
+    """Raise for variables a pattern rebinds: another kind (VariableTypeConflict) or twice."""
+    creating = clause == "create"
+    local: dict[str, str] = {}
     for part in parts:
         if part.path_variable:
-            if part.path_variable in kinds:
-                raise _error(f"variable `{part.path_variable}` already declared", "VariableAlreadyBound")
-            kinds[part.path_variable] = "path"
+            name = part.path_variable
+            if name in local or name in outer:
+                raise _error(f"variable `{name}` already declared", "VariableAlreadyBound")
+            local[name] = "PATH"
         for node in part.nodes:
-            if node.variable:
-                kind = kinds.get(node.variable)
-                if kind in ("relationship", "path"):
-                    raise _error(f"`{node.variable}` is not a node", "VariableTypeConflict")
-                if creating and kind is not None and (node.labels or node.properties is not None or
-                                                      len(part.nodes) == 1):
-                    raise _error(f"variable `{node.variable}` already declared", "VariableAlreadyBound")
-                kinds[node.variable] = "node" if kind is None else kind
+            name = node.variable
+            if not name:
+                continue
+            if name in local:
+                kind = local[name]
+                if kind == "PATH" and name == part.path_variable or \
+                        kind == "NODE" and creating and (node.labels or node.properties is not None):
+                    raise _error(f"variable `{name}` already declared", "VariableAlreadyBound")
+                if kind != "NODE":
+                    raise _error(f"`{name}` is not a node", "VariableTypeConflict")
+            elif name in outer:
+                kind = outer[name]
+                if kind is not None and kind != "NODE":
+                    raise _error(f"`{name}` is not a node", "VariableTypeConflict")
+                if creating and (node.labels or node.properties is not None or len(part.nodes) == 1):
+                    raise _error(f"variable `{name}` already declared", "VariableAlreadyBound")
+            local[name] = "NODE"
         for rel in part.relationships:
-            if rel.variable:
-                kind = kinds.get(rel.variable)
-                if kind in ("node", "path"):
-                    raise _error(f"`{rel.variable}` is not a relationship", "VariableTypeConflict")
-                if rel.variable in seen_relationships or (creating and kind is not None):
-                    raise _error(f"relationship `{rel.variable}` used twice", "VariableAlreadyBound")
-                seen_relationships.add(rel.variable)
-                kinds[rel.variable] = "relationship" if kind is None else kind
+            name = rel.variable
+            if not name:
+                continue
+            if name in local:
+                if local[name] == "PATH" and name == part.path_variable:
+                    raise _error(f"variable `{name}` already declared", "VariableAlreadyBound")
+                if local[name] != "RELATIONSHIP":
+                    raise _error(f"`{name}` is not a relationship", "VariableTypeConflict")
+                if clause == "match":
+                    raise _error(f"relationship `{name}` used twice", "RelationshipUniquenessViolation")
+                raise _error(f"variable `{name}` already declared", "VariableAlreadyBound")
+            if name in outer:
+                kind = outer[name]
+                allowed = ("RELATIONSHIP", "LIST") if rel.variable_length else ("RELATIONSHIP",)
+                if kind is not None and kind not in allowed:
+                    raise _error(f"`{name}` is not a relationship", "VariableTypeConflict")
+                if clause != "match":
+                    raise _error(f"variable `{name}` already declared", "VariableAlreadyBound")
+            local[name] = "RELATIONSHIP"
 
 
-def check_clause_variables(clause: ast.Clause, scope: list[str]) -> None:
-    """Raise the TCK's compile-time errors for variables a clause misuses."""
+def check_clause_variables(clause: ast.Clause, scope: list[str], kinds: dict[str, str] | None = None) -> None:
+    """Raise the TCK's compile-time errors for variables a clause misuses.
+
+    ``kinds`` gives the statically known type of variables in scope ("NODE", "LIST", ...).
+    """
+    kinds = kinds or {}
+    outer = {name: kinds.get(name) for name in scope}
     if isinstance(clause, ast.Match):
-        _check_pattern_bindings(clause.patterns, scope, creating=False)
+        _check_pattern_bindings(clause.patterns, outer, "match")
         inner = set(scope) | {v for part in clause.patterns for v in pattern_variables(part)}
         for part in clause.patterns:
             for expression in _pattern_expressions(part):
@@ -150,14 +175,14 @@ def check_clause_variables(clause: ast.Clause, scope: list[str]) -> None:
         aliases = {item.alias for item in projection.items}
         if projection.star:
             aliases |= set(scope)
-        order_scope = aliases if projection.distinct else set(scope) | aliases
+        order_scope = set(scope) | aliases
         for expression, _ in projection.order:
             check_expression(expression, order_scope)
         if isinstance(clause, ast.With):
-            check_expression(clause.where, aliases)
+            check_expression(clause.where, set(scope) | aliases)
     elif isinstance(clause, (ast.Create, ast.Merge)):
         parts = clause.patterns if isinstance(clause, ast.Create) else (clause.pattern,)
-        _check_pattern_bindings(parts, scope, creating=isinstance(clause, ast.Create))
+        _check_pattern_bindings(parts, outer, "create" if isinstance(clause, ast.Create) else "merge")
         inner = set(scope) | {v for part in parts for v in pattern_variables(part)}
         for part in parts:
             for expression in _pattern_expressions(part):

@@ -58,9 +58,11 @@ def compile_write(context, compiler, clause: ast.Clause, scope: list[str]) -> Op
 # ---- CREATE ----------------------------------------------------------------------------------
 
 
-def _properties(compiler, expression) -> Callable[[dict], dict]:
+def _properties(compiler, expression, merging: bool = False) -> Callable[[dict], dict]:
     if expression is None:
         return lambda row: {}
+    if isinstance(expression, ast.Parameter) and merging:
+        raise _syntax("MERGE cannot take a parameter as its properties", "InvalidParameterUse")
     if isinstance(expression, ast.Parameter) or isinstance(expression, ast.MapLiteral):
         compiled = compiler.compile(expression)
 
@@ -98,13 +100,14 @@ class _Creator:
         for rel in part.relationships:
             if len(rel.types) != 1:
                 raise _syntax("a created relationship needs exactly one type", "NoSingleRelationshipType")
-            if rel.direction == "both":
+            if rel.direction == "both" and not merging:
                 raise _syntax("a created relationship needs a direction", "RequiresDirectedRelationship")
             if rel.variable_length:
                 raise _syntax("cannot create a variable-length relationship", "CreatingVarLength")
         self.part = part
-        self.nodes = [(node, _properties(compiler, node.properties)) for node in part.nodes]
-        self.relationships = [(rel, _properties(compiler, rel.properties)) for rel in part.relationships]
+        self.nodes = [(node, _properties(compiler, node.properties, merging)) for node in part.nodes]
+        self.relationships = [(rel, _properties(compiler, rel.properties, merging))
+                              for rel in part.relationships]
         self.merging = merging
 
     def create(self, context, row: dict) -> dict:
@@ -165,15 +168,16 @@ def _compile_create(context, compiler, clause: ast.Create, scope) -> Operator:
 def _compile_merge(context, compiler, clause: ast.Merge, scope) -> Operator:
     part = clause.pattern
     for node in part.nodes:
-        if node.variable and node.variable in scope and (node.labels or node.properties is not None) \
-                and len(part.nodes) == 1:
+        if node.variable and node.variable in scope and (node.labels or node.properties is not None
+                                                         or len(part.nodes) == 1):
             raise _syntax(f"variable `{node.variable}` already declared", "VariableAlreadyBound")
+    for rel in part.relationships:
+        if rel.variable and rel.variable in scope:
+            raise _syntax(f"variable `{rel.variable}` already declared", "VariableAlreadyBound")
     creator = _Creator(compiler, part, merging=True)
     matcher = PatternMatcher(context, (part,), compiler)
     on_create = compile_set_items(context, compiler, clause.on_create)
     on_match = compile_set_items(context, compiler, clause.on_match)
-    new_variables = [v for v in pattern_variables(part) if v not in scope]
-    _ = new_variables
 
     def merge(rows):
         output = []
@@ -296,7 +300,8 @@ def _compile_remove(context, compiler, clause: ast.Remove) -> Operator:
 def _compile_delete(context, compiler, clause: ast.Delete) -> Operator:
     for expression in clause.expressions:
         if not isinstance(expression, (ast.Variable, ast.Property, ast.Index, ast.FunctionCall)):
-            raise _syntax("DELETE expects a node, relationship or path", "InvalidDelete")
+            detail = "InvalidArgumentType" if isinstance(expression, (ast.Literal, ast.Binary)) else "InvalidDelete"
+            raise _syntax("DELETE expects a node, relationship or path", detail)
     targets = [compiler.compile(expression) for expression in clause.expressions]
     detach = clause.detach
 
