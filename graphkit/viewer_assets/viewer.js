@@ -99,12 +99,19 @@
     container.appendChild(label);
   }
 
+  // A node shows while any of its labels is ticked; an edge while its type and both ends show.
   function applyFilters() {
+    var hiddenNodes = new Set();
     nodes.update(data.nodes.map(function (node) {
       var labels = node.labels.length ? node.labels : [""];
-      return { id: node.id, hidden: !labels.some(function (l) { return shownLabels.has(l); }) };
+      var hidden = !labels.some(function (l) { return shownLabels.has(l); });
+      if (hidden) { hiddenNodes.add(node.id); }
+      return { id: node.id, hidden: hidden };
     }));
-    edges.update(data.edges.map(function (edge) { return { id: edge.id, hidden: !shownRelations.has(edge.type) }; }));
+    edges.update(data.edges.map(function (edge) {
+      return { id: edge.id, hidden: !shownRelations.has(edge.type) || hiddenNodes.has(edge.source) ||
+        hiddenNodes.has(edge.target) };
+    }));
     showCounts();
   }
 
@@ -176,7 +183,8 @@
       var list = element("ul");
       connected.slice(0, 200).forEach(function (edge) {
         var item = element("li");
-        var link = element("a", nodeName(edge.source) + " " + edge.type + " " + nodeName(edge.target));
+        var text = nodeName(edge.source) + " " + edge.type + " " + nodeName(edge.target);
+        var link = element("a", edge.label ? text + " (" + edge.label + ")" : text);
         link.href = "#"; link.addEventListener("click", function (event) {
           event.preventDefault(); network.selectEdges([edge.id]); showEdge(edge.id);
         });
