@@ -16,6 +16,6 @@ WITH other, company,
 WITH other,
      collect(DISTINCT CASE WHEN inside THEN company.name END) AS shared,
      collect(DISTINCT CASE WHEN undated THEN company.key END) AS undated_companies
-RETURN other.key AS key, other.name AS name, other.labels AS labels, size(shared) AS shared_count,
+RETURN other.key AS key, other.name AS name, labels(other) AS labels, size(shared) AS shared_count,
        shared, size(undated_companies) AS undated
 ORDER BY shared_count DESC, name

@@ -1,4 +1,4 @@
 // What the graph records about entity $key itself.
 MATCH (n {key: $key})
-RETURN n.key AS key, n.name AS name, n.labels AS labels, n.aliases AS aliases,
+RETURN n.key AS key, n.name AS name, labels(n) AS labels, n.aliases AS aliases,
        n.mentions AS mentions, n.articles AS articles

@@ -6,7 +6,7 @@ WHERE (type(r) = 'INVESTED_IN' AND endNode(r) = entity)
    OR (type(r) = 'BACKED_BY' AND startNode(r) = entity)
 WITH investor, r, ($since IS NOT NULL OR $before IS NOT NULL) AND r.date IS NULL AS undated
 WHERE undated OR (($since IS NULL OR r.date >= $since) AND ($before IS NULL OR r.date < $before))
-RETURN investor.key AS key, investor.name AS name, investor.labels AS labels, type(r) AS relation,
+RETURN investor.key AS key, investor.name AS name, labels(investor) AS labels, type(r) AS relation,
        r.amount_usd AS amount_usd, r.amount AS amount, r.round AS round, r.date AS date, r.led AS led,
        r.source_count AS source_count, r.conflicts AS conflicts, r.evidence AS evidence, undated
 ORDER BY coalesce(date, '') DESC, name, relation

@@ -5,7 +5,7 @@ MATCH (entity {key: $key})-[r]-(other)
 WITH entity, r, other, ($since IS NOT NULL OR $before IS NOT NULL) AND r.date IS NULL AS undated
 WHERE undated OR (($since IS NULL OR r.date >= $since) AND ($before IS NULL OR r.date < $before))
 RETURN type(r) AS relation, CASE WHEN startNode(r) = entity THEN 'out' ELSE 'in' END AS direction,
-       other.key AS key, other.name AS name, other.labels AS labels,
+       other.key AS key, other.name AS name, labels(other) AS labels,
        r.amount_usd AS amount_usd, r.amount AS amount, r.round AS round, r.date AS date, r.led AS led,
        r.source_count AS source_count, r.conflicts AS conflicts, r.evidence AS evidence, undated
 ORDER BY relation, direction, coalesce(date, '') DESC, name

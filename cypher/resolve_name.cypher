@@ -3,5 +3,5 @@
 MATCH (n)
 WHERE toLower(n.name) = $lower
    OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) = $lower)
-RETURN n.key AS key, n.name AS name, n.labels AS labels
+RETURN n.key AS key, n.name AS name, labels(n) AS labels
 ORDER BY key

@@ -5,7 +5,7 @@ MATCH (a {key: $source}), (b {key: $target})
 MATCH p = allShortestPaths((a)-[*..6]-(b))
 WHERE all(r IN relationships(p)
           WHERE ($since IS NULL OR r.date >= $since) AND ($before IS NULL OR r.date < $before))
-RETURN [n IN nodes(p) | {key: n.key, name: n.name, labels: n.labels}] AS nodes,
+RETURN [n IN nodes(p) | {key: n.key, name: n.name, labels: labels(n)}] AS nodes,
        [r IN relationships(p) | {type: type(r), source: startNode(r).key, target: endNode(r).key,
                                  date: r.date, amount_usd: r.amount_usd, amount: r.amount,
                                  round: r.round, source_count: r.source_count,

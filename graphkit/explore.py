@@ -41,6 +41,7 @@ import networkx as nx
 from graphkit.backends import Backend
 from graphkit.errors import GraphkitError
 from graphkit.graph import node_key
+from graphkit.model import LABELS
 from graphkit.queries import named_query
 
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -131,6 +132,11 @@ def _next_period(date: str) -> str:
     return (dt.date(*parts) + dt.timedelta(days=1)).isoformat()
 
 
+def entity_labels(row: dict) -> list[str]:
+    """Return a row's graphkit labels, sorted (a database may add labels of its own)."""
+    return sorted(set(row.get("labels") or []) & set(LABELS))
+
+
 def parse_evidence(items: Any) -> list[dict]:
     """Return evidence as dicts: the property view stores each item as a JSON string."""
     return [json.loads(item) if isinstance(item, str) else dict(item) for item in items or []]
@@ -138,7 +144,7 @@ def parse_evidence(items: Any) -> list[dict]:
 
 def _relation_record(row: dict) -> dict:
     """Return a relation row of a named query as an output record (sources parsed, undated dropped)."""
-    record = {"key": row["key"], "name": row["name"], "labels": sorted(row.get("labels") or [])}
+    record = {"key": row["key"], "name": row["name"], "labels": entity_labels(row)}
     if "direction" in row:
         record["direction"] = row["direction"]
     record.update({field: row.get(field) for field in RELATION_FIELDS})
@@ -176,7 +182,7 @@ class Explorer:
         if not rows:
             raise EntityNotFoundError(name, self.suggest(text))
         row = rows[0]
-        return {"key": row["key"], "name": row["name"], "labels": sorted(row.get("labels") or [])}
+        return {"key": row["key"], "name": row["name"], "labels": entity_labels(row)}
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Return the names and aliases closest to ``name`` (difflib, case-insensitive)."""
@@ -208,7 +214,7 @@ class Explorer:
         """Investors sharing investments with ``name``, most shared first, with the shared companies."""
         entity = self.resolve(name)
         rows = self.query("co_investors", key=entity["key"], **window.parameters())
-        ranked = [{"key": row["key"], "name": row["name"], "labels": sorted(row.get("labels") or []),
+        ranked = [{"key": row["key"], "name": row["name"], "labels": entity_labels(row),
                    "shared_count": row["shared_count"], "shared": sorted(row["shared"])}
                   for row in rows if row["shared_count"]]
         return {"entity": entity, "window": window.as_dict(),
@@ -243,7 +249,7 @@ class Explorer:
 
 
 def _path_node(node: dict) -> dict:
-    return {"key": node["key"], "name": node["name"], "labels": sorted(node.get("labels") or [])}
+    return {"key": node["key"], "name": node["name"], "labels": entity_labels(node)}
 
 
 def _path_hop(hop: dict) -> dict:

@@ -37,17 +37,22 @@ def emit(result: dict, as_json: bool, render: Callable[[dict, Console], None], c
     render(result, console)
     window = result.get("window") or {}
     if window.get("since") or window.get("until"):
-        bounds = f"{window.get('since') or '…'} to {window.get('until') or '…'}"
-        console.print(f"dated {bounds}; {result['excluded_undated']} relation(s) without a date excluded",
+        bounds = f"from {window.get('since') or 'any date'} to {window.get('until') or 'any date'}"
+        console.print(f"relations dated {bounds}; {result['excluded_undated']} relation(s) without a date "
+                      "excluded",
                       style="dim", markup=False, highlight=False)
 
 
 def _amount(record: dict) -> str:
+    """Return the amount cell: human-readable, with the number of sources reporting it."""
+    reporting = [item for item in record["sources"] if item.get("amount_usd") is not None]
+    count = len({item.get("article") for item in reporting})
+    counted = f" ({count} source{'s' if count != 1 else ''})" if count else ""
     if "amount_usd" in (record.get("conflicts") or []):
-        values = sorted({item["amount_usd"] for item in record["sources"] if item.get("amount_usd")})
-        return "conflicting: " + " / ".join(human_amount(value) for value in values)
+        values = sorted({item["amount_usd"] for item in reporting})
+        return "conflicting: " + " / ".join(human_amount(value) for value in values) + counted
     if record.get("amount_usd") is not None:
-        return human_amount(record["amount_usd"])
+        return human_amount(record["amount_usd"]) + counted
     return record.get("amount") or "-"
 
 
