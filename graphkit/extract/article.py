@@ -177,7 +177,8 @@ def _canonical(forms: Counter) -> str:
 
 
 def _cues(sentence: str, span: Span) -> set[str]:
-    before, after = sentence[:span.start], sentence[span.end:]
+    # Cues sit next to the name; a bounded window keeps the end-anchored searches cheap.
+    before, after = sentence[max(0, span.start - 120):span.start], sentence[span.end:span.end + 120]
     cues = set()
     if span.titled:
         cues.add("titled")
@@ -206,16 +207,17 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
     texts = [clean_text(section.text) for section in article.sections]
     base = MentionContext.from_text("\n".join(texts))
     sentences = _sentences(article, base)
-    known = {tuple(token.text for token in tokenize(span.name))
-             for sentence in sentences if not sentence.headline
-             for span in find_mentions(sentence.text, base)}
+    body_spans = {index: find_mentions(sentence.text, base)
+                  for index, sentence in enumerate(sentences) if not sentence.headline}
+    known = {tuple(token.text for token in tokenize(span.name)) for spans in body_spans.values() for span in spans}
     context = MentionContext(base.lowercase_words, base.word_counts, tuple(sorted(known, key=len, reverse=True)))
     entities: dict[str, _Entity] = {}
     acronyms: dict[str, str] = {}
     publisher = _publisher_words(article.source)
     for index, sentence in enumerate(sentences):
-        sentence.spans = [span for span in find_mentions(sentence.text, context)
-                          if not _is_publisher(span.name, publisher)]
+        # Known names only change headlines; body sentences keep their first reading.
+        spans = body_spans[index] if index in body_spans else find_mentions(sentence.text, context)
+        sentence.spans = [span for span in spans if not _is_publisher(span.name, publisher)]
         for span in sentence.spans:
             key = _group_key(span.name)
             entity = entities.setdefault(key, _Entity(span.name))

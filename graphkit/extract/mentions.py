@@ -126,13 +126,15 @@ def tokenize(sentence: str) -> list[_Token]:
 
 
 def _looks_like_name(text: str) -> bool:
-    if text[0].isupper():
+    first = text[0]
+    if first.isupper():
         # "Two-year-old" is an ordinary word; "Rolls-Royce" and "Russia-China" are names.
-        return any(character.isalpha() for character in text) and \
-            not any(part[:1].islower() for part in text.split("-")[1:]) and not _PLURAL_ACRONYM.fullmatch(text)
-    if text[0].isdigit():
-        return any(character.isupper() for character in text) and not _NUMBER_LIKE.fullmatch(text)
-    return any(character.isupper() for character in text[1:]) and "-" not in text  # "xAI", "eBay"
+        if "-" in text and any(part[:1].islower() for part in text.split("-")[1:]):
+            return False
+        return not (text[-1] == "s" and _PLURAL_ACRONYM.fullmatch(text))
+    if first.isdigit():
+        return not text.islower() and not text.isdigit() and not _NUMBER_LIKE.fullmatch(text)
+    return first.islower() and not text.islower() and "-" not in text  # "xAI", "eBay"
 
 
 def is_title_case(sentence: str, context: MentionContext | None = None) -> bool:
@@ -249,7 +251,7 @@ def _clean(run: list[_Token], sentence_start: int, first_index: int) -> tuple[li
 
 def _is_rejected(run: list[_Token]) -> bool:
     words = [token.lower.rstrip(".") for token in run]
-    place_words = [word for word in words if word.replace("-", " ").split()[0] in _PLACE_LIKE]
+    place_words = [word for word in words if word.split("-")[0] in _PLACE_LIKE]
     if len(words) > 1 and place_words and words[-1] in _ORG_TAIL | ORGANIZATION_HEADS:
         return False  # "Russia-China Investment Fund", "Singapore Telecom"
     if all(word in _NOT_A_NAME or word in place_words for word in words):

@@ -41,8 +41,10 @@ _REFERENCE = re.compile(
     r"\b(?:(?P<its>[Ii]ts)|(?P<it>[Ii]t)|(?P<np>[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|"
     r"business|carmaker|automaker|maker|developer|giant|platform|lender|group|venture|unicorn)))\b(?!['’-])")
 _WORD = r"(?:(?!⟦)[^\s,;:]+\s+)"
-_FUNDING_CONTEXT = re.compile(r"\b(?:round|funding|fundraising|raise[sd]?|raising|investment|financing|"
-                              r"series\s+[a-h]|seed|capital|\$|€|£|stake)", re.IGNORECASE)
+# Cheap checks that let most sentences skip the patterns of a relation family.
+_FUNDING_WORDS = re.compile(r"invest|led\b|lead|join|particip|part\b|stake|%|per\s?cent|from\b|back|fund|count|"
+                            r"shareholder")
+_RIVALRY_WORDS = re.compile(r"compet|rival|vy|vie|players|dominated")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 
 _INVEST = re.compile(r"\b(?:invest(?:s|ed|ing)?|co-invest(?:s|ed|ing)?|(?:made|make|makes|making)\s+(?:an?\s+)?"
@@ -259,6 +261,9 @@ def _enumeration(text: str) -> list[str]:
 
 def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     text, found = masked.text, []
+    lowered = text.casefold()
+    if not _FUNDING_WORDS.search(lowered):
+        return found
 
     def add(type_: str, source: str | None, target: str | None, led: bool = False) -> None:
         source_name, target_name = masked.name(source), masked.name(target)
@@ -350,6 +355,8 @@ def _reference_key(masked: _Masked, reference: str | None) -> str | None:
 
 def _rivalry(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     text, pairs = masked.text, []
+    if not _RIVALRY_WORDS.search(text.casefold()):
+        return []
     for match in _COMPETE.finditer(text):
         rivals = list_before(text[:match.start()]) or [_first_entity(text[:match.start()])]
         for other in list_after(text[match.end():]):
