@@ -57,6 +57,14 @@ def run_query(context: ExecutionContext, query: ast.Query) -> tuple[list[str], l
     return columns, rows
 
 
+def check_subquery(query: ast.Query) -> None:
+    """Raise if an EXISTS subquery would write: subqueries there must only read."""
+    for part in query.parts:
+        for clause in part.clauses:
+            if isinstance(clause, (ast.Create, ast.Merge, ast.SetClause, ast.Delete, ast.Remove)):
+                raise semantic_error("EXISTS subqueries cannot update the graph", "InvalidClauseComposition")
+
+
 def run_subquery(context: ExecutionContext, query: ast.Query, row: dict) -> bool:
     """Return True if an EXISTS { ... } subquery yields at least one row for ``row``."""
     _, operators = compile_single_query(context, query.parts[0], list(row), allow_no_return=True)
@@ -225,7 +233,17 @@ def _collect_aggregates(expression: Any, found: list) -> Any:
                 return ast.AggregateSlot(index)
         found.append(expression)
         return ast.AggregateSlot(len(found) - 1)
-    if isinstance(expression, (ast.ListComprehension, ast.Quantifier, ast.Reduce, ast.PatternComprehension)):
+    if isinstance(expression, (ast.ListComprehension, ast.Quantifier)):
+        for child in (expression.predicate, getattr(expression, "projection", None)):
+            if child is not None and contains_aggregate(child):
+                raise semantic_error("aggregates are not allowed inside this expression", "InvalidAggregation")
+        source = _collect_aggregates(expression.source, found)
+        if source is expression.source:
+            return expression
+        values = {name: getattr(expression, name) for name in expression.__dataclass_fields__}
+        values["source"] = source
+        return type(expression)(**values)
+    if isinstance(expression, (ast.Reduce, ast.PatternComprehension)):
         if any(contains_aggregate(child) for child in children_of(expression)):
             raise semantic_error("aggregates are not allowed inside this expression", "InvalidAggregation")
         return expression
@@ -304,6 +322,9 @@ def _compile_projection(compiler, clause, scope: list[str]):
     new_types = {item.alias: compiler.static_type(item.expression) for item in items}
     if len(set(aliases)) != len(aliases):
         raise semantic_error("column names must be unique", "ColumnNameConflict")
+    for item in items:
+        if isinstance(item.expression, ast.PatternPredicate):
+            raise semantic_error("a pattern cannot be projected; use EXISTS { } or COUNT { }", "UnexpectedSyntax")
     if not is_return:
         for item in items:
             if not item.explicit_alias and not isinstance(item.expression, ast.Variable):
@@ -403,17 +424,23 @@ def contains_slot(expression: Any) -> bool:
     return any(contains_slot(child) for child in children_of(expression))
 
 
-def _check_grouping(expression: Any, keys: list) -> None:
+def _check_grouping(expression: Any, keys: list, local: frozenset = frozenset()) -> None:
     """Raise if an aggregating expression reads variables that are not plain grouping keys."""
     if isinstance(expression, ast.AggregateSlot):
         return
     if isinstance(expression, (ast.Variable, ast.Property)) and expression in keys:
         return
     if isinstance(expression, ast.Variable):
+        if expression.name in local:
+            return
         raise semantic_error(f"`{expression.name}` is neither aggregated nor a grouping key",
                              "AmbiguousAggregationExpression")
+    if isinstance(expression, (ast.ListComprehension, ast.Quantifier)):
+        local = local | {expression.variable}
+    elif isinstance(expression, ast.Reduce):
+        local = local | {expression.variable, expression.accumulator}
     for child in children_of(expression):
-        _check_grouping(child, keys)
+        _check_grouping(child, keys, local)
 
 
 def _compile_aggregate_arguments(compiler, aggregates):

@@ -205,6 +205,9 @@ def compare_operator(operator: str, left: Any, right: Any) -> bool | None:
     """Return the three-valued result of one comparison operator."""
     if operator == "=":
         return equals(left, right)
+    if is_number(left) and is_number(right) and (math.isnan(left) or math.isnan(right)) \
+            and operator in ("<", ">", "<=", ">="):
+        return False
     if operator == "<>":
         result = equals(left, right)
         return None if result is None else not result
@@ -354,6 +357,8 @@ class ExpressionCompiler:
 
     def compile(self, node: ast.Expression) -> Compiled:
         """Return a closure evaluating ``node`` against a row."""
+        if isinstance(node, ast.Literal):
+            return self._Literal(node)
         method = getattr(self, "_" + type(node).__name__, None)
         if method is None:
             raise CypherError(f"unsupported expression {type(node).__name__}", "SyntaxError",
@@ -366,9 +371,6 @@ class ExpressionCompiler:
                               "IntegerOverflow")
         value = node.value
         return lambda row: value
-
-    def _UncheckedInteger(self, node):
-        return self._Literal(node)
 
     def _Parameter(self, node):
         parameters = self.context.parameters
@@ -394,8 +396,12 @@ class ExpressionCompiler:
         return lambda row: row[key]
 
     def _Property(self, node):
-        if self.static_type(node.subject) in ("PATH", "INTEGER", "FLOAT", "STRING", "BOOLEAN", "LIST"):
-            raise compile_type_error(f"cannot read a property of {self.static_type(node.subject)}")
+        kind = self.static_type(node.subject)
+        if kind == "PATH":
+            raise compile_type_error("cannot read a property of a path")
+        if kind in ("INTEGER", "FLOAT", "STRING", "BOOLEAN", "LIST"):
+            raise CypherError(f"cannot read a property of {kind}", "TypeError", "compile time",
+                              "InvalidArgumentType")
         subject, key, context = self.compile(node.subject), node.key, self.context
 
         def read(row):
@@ -448,6 +454,9 @@ class ExpressionCompiler:
         if not minimum <= len(node.args) <= maximum:
             raise CypherError(f"{node.name}() takes {minimum}..{maximum} arguments", "SyntaxError",
                               "compile time", "InvalidNumberOfArguments")
+        if any(isinstance(arg, ast.PatternPredicate) for arg in node.args):
+            raise CypherError(f"{node.name}() cannot take a pattern; use EXISTS {{ }} or COUNT {{ }}",
+                              "SyntaxError", "compile time", "UnexpectedSyntax")
         rejected = _REJECTED_ARGUMENTS.get(node.name)
         if rejected and node.args and self.static_type(node.args[0]) in rejected:
             raise compile_type_error(f"{node.name}() cannot take {self.static_type(node.args[0])}")
@@ -735,7 +744,8 @@ class ExpressionCompiler:
 
     def _ExistsSubquery(self, node):
         if node.query is not None:
-            from graphkit.cypher_engine.executor import run_subquery
+            from graphkit.cypher_engine.executor import check_subquery, run_subquery
+            check_subquery(node.query)
             query, context = node.query, self.context
             return lambda row: run_subquery(context, query, row)
         from graphkit.cypher_engine.patterns import PatternMatcher

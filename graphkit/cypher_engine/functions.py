@@ -29,8 +29,7 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 def argument_error(function: str, value: Any, expected: str) -> CypherError:
     """Return the TypeError a function raises for an argument of the wrong type."""
     return CypherError(f"{function}() expected {expected}, got {type_name(value)}", "TypeError",
-                       "runtime", "InvalidArgumentValue" if expected == "valid value" else
-                       "InvalidArgumentType")
+                       "runtime", "InvalidArgumentValue")
 
 
 def _strings(name: str, transform: Callable[[str], Any]) -> Callable:
@@ -270,7 +269,8 @@ def _list_function(name: str, pick: Callable[[list], Any]) -> Callable:
 def _range(args, context):
     for arg in args:
         if arg is None or not isinstance(arg, int) or isinstance(arg, bool):
-            raise argument_error("range", arg, "an integer")
+            raise CypherError(f"range() expected integers, got {type_name(arg)}", "ArgumentError", "runtime",
+                              "InvalidArgumentType")
     start, end = args[0], args[1]
     step = args[2] if len(args) > 2 else 1
     if step == 0:

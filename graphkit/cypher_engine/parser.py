@@ -25,6 +25,8 @@ from graphkit.errors import CypherError, CypherSyntaxError
 
 _GRAMMAR = Path(__file__).with_name("cypher.lark")
 _INT64_MAX = 2**63 - 1
+# Characters that look like Cypher operators but are not (dashes, quotes, spaces from word processors).
+_LOOKALIKE_CHARACTERS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00a0\u2018\u2019\u201c\u201d"
 _ESCAPES = {"\\": "\\", "'": "'", '"': '"', "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
@@ -46,6 +48,9 @@ def parse(text: str) -> ast.Query:
     except lark.exceptions.UnexpectedInput as error:
         line, column = getattr(error, "line", None), getattr(error, "column", None)
         found = getattr(error, "token", None) or getattr(error, "char", "")
+        if str(found) and not str(found).isascii() and str(found)[0] in _LOOKALIKE_CHARACTERS:
+            raise CypherSyntaxError(f"unexpected character {str(found)!r}", line=line, column=column,
+                                    detail="InvalidUnicodeCharacter") from None
         raise CypherSyntaxError(f"unexpected input {str(found)!r}", line=line, column=column,
                                 detail="UnexpectedSyntax") from None
     try:
@@ -71,9 +76,12 @@ def _unescape(body: str) -> str:
     def replace(match: re.Match) -> str:
         escaped = match.group(1)
         if escaped[0] in "uU":
+            digits = 4 if escaped[0] == "u" else 8
+            if len(escaped) != digits + 1:
+                raise _syntax_error(f"invalid unicode escape \\{escaped}", "InvalidUnicodeLiteral")
             return chr(int(escaped[1:], 16))
         return _ESCAPES.get(escaped, "\\" + escaped)
-    return re.sub(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", replace, body, flags=re.S)
+    return re.sub(r"\\(u[0-9A-Fa-f]{0,4}|U[0-9A-Fa-f]{0,8}|.)", replace, body, flags=re.S)
 
 
 def _parse_integer(text: str) -> int:
@@ -581,7 +589,7 @@ class _ToSyntaxTree(Transformer):
     def integer_literal(self, children):
         token = children[0]
         value = _parse_integer(str(token))
-        if value > _INT64_MAX + 1 or (value == _INT64_MAX + 1 and token.type != "DECIMAL_INTEGER"):
+        if value > _INT64_MAX + 1:
             raise _syntax_error(f"integer {token} is too large", "IntegerOverflow")
         return _number_literal(value)
 

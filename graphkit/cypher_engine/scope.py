@@ -156,7 +156,7 @@ def check_clause_variables(clause: ast.Clause, scope: list[str], kinds: dict[str
     ``kinds`` gives the statically known type of variables in scope ("NODE", "LIST", ...).
     """
     kinds = kinds or {}
-    outer = {name: kinds.get(name) for name in scope}
+    outer = {name: None if kinds.get(name) == "NULL" else kinds.get(name) for name in scope}
     if isinstance(clause, ast.Match):
         _check_pattern_bindings(clause.patterns, outer, "match")
         inner = set(scope) | {v for part in clause.patterns for v in pattern_variables(part)}

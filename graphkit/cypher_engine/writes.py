@@ -228,6 +228,8 @@ def _compile_set_item(context, compiler, item: ast.SetItem):
                 raise _type_error(f"labels can only be set on nodes, got {type_name(node)}")
             context.add_labels(node, item.labels)
         return set_labels
+    if isinstance(item.value, ast.PatternPredicate):
+        raise _syntax("a pattern cannot be a property value", "UnexpectedSyntax")
     value = compiler.compile(item.value)
     if item.kind == "property":
         subject, key = compiler.compile(item.target.subject), item.target.key
