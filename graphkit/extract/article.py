@@ -27,7 +27,7 @@ from graphkit.extract.dates import find_date
 from graphkit.extract.labels import entity_labels, looks_like_person
 from graphkit.extract.mentions import MentionContext, Span, find_mentions, is_title_case, tokenize
 from graphkit.extract.money import find_amount, find_round
-from graphkit.extract.relations import FoundRelation, find_relations, subject_of
+from graphkit.extract.relations import FoundRelation, SentenceReading, read_sentence
 from graphkit.extract.sentences import split_sentences
 from graphkit.extract.wordlists import (
     ACTOR_VERBS,
@@ -236,19 +236,28 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
     return sentences, entities, _alias_map(entities, acronyms)
 
 
-def _relations(sentences: list[_Sentence], names: dict[str, str], reference: str | None,
-               blocked: set[str]) -> list[tuple[_Sentence, FoundRelation]]:
-    found = []
+def _read_sentences(sentences: list[_Sentence], names: dict[str, str], reference: str | None, blocked: set[str],
+                    earlier: list[tuple[str | None, SentenceReading]] | None = None,
+                    ) -> list[tuple[str | None, SentenceReading]]:
+    """Read every sentence in order, "it" standing for the previous subject; return (previous subject, reading).
+
+    Given the ``earlier`` readings, a sentence is read again only when its reading leaned on the
+    main company or the subject before it changed.
+    """
+    readings = []
     previous_subject, section = None, None
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         if sentence.section is not section:
             previous_subject, section = None, sentence.section
-        spans = [(span.start, span.end, names[_group_key(span.name)]) for span in sentence.spans
-                 if names[_group_key(span.name)] not in blocked]
-        for relation in find_relations(sentence.text, spans, reference, previous_subject):
-            found.append((sentence, relation))
-        previous_subject = subject_of(sentence.text, spans, reference, previous_subject) or previous_subject
-    return found
+        if earlier and earlier[index][0] == previous_subject and not earlier[index][1].uses_reference:
+            reading = earlier[index][1]
+        else:
+            spans = [(span.start, span.end, names[_group_key(span.name)]) for span in sentence.spans
+                     if names[_group_key(span.name)] not in blocked]
+            reading = read_sentence(sentence.text, spans, reference, previous_subject)
+        readings.append((previous_subject, reading))
+        previous_subject = reading.subject or previous_subject
+    return readings
 
 
 def _main_entity(sentences: list[_Sentence], names: dict[str, str], found: list, people: set[str]) -> str | None:
@@ -294,9 +303,12 @@ def extract_article(article: Article) -> ArticleExtraction:
     blocked = {merged.name for merged in groups.values() if "source" in merged.cues}
     people = {merged.name for merged in groups.values() if merged.person}
 
-    found = _relations(sentences, names, None, blocked)
+    first = _read_sentences(sentences, names, None, blocked)
+    found = [(sentence, relation) for sentence, (_, reading) in zip(sentences, first) for relation in reading.relations]
     reference = _main_entity(sentences, names, found, people)
-    found = _relations(sentences, names, reference, blocked)
+    readings = _read_sentences(sentences, names, reference, blocked, first)
+    found = [(sentence, relation) for sentence, (_, reading) in zip(sentences, readings)
+             for relation in reading.relations]
 
     funded = {(relation.source, relation.target) for _, relation in found if relation.type == "INVESTED_IN"}
     relations, related, investors = [], set(), set()

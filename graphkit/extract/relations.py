@@ -44,6 +44,10 @@ _WORD = r"(?:(?!⟦)[^\s,;:]+\s+)"
 # Cheap checks that let most sentences skip the patterns of a relation family.
 _FUNDING_WORDS = re.compile(r"invest|led\b|lead|join|particip|part\b|stake|%|per\s?cent|from\b|back|fund|count|"
                             r"shareholder")
+_PARTICIPATE_WORDS = re.compile(r"(?:led|lead|join|particip|part|back|invested)[^⟦]*?(?:round|investment|funding|"
+                                r"financing|raise|deal|series|tranche)")
+_STAKE_WORDS = re.compile(r"stake|%|per\s?cent")
+_INVESTOR_NOUNS = re.compile(r"investor|backer|shareholder")
 _RIVALRY_WORDS = re.compile(r"compet|rival|vy|vie|players|dominated")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 
@@ -115,6 +119,7 @@ class FoundRelation:
 class _Masked:
     text: str
     names: dict[str, str]
+    uses_reference: bool = False
 
     def name(self, key: str | None) -> str | None:
         return self.names.get(key) if key is not None else None
@@ -136,19 +141,24 @@ def mask(sentence: str, spans: list[tuple[int, int, str]], reference: str | None
         before = text[:match.start()]
         at_start = not re.search(r"\w", before)
         nearest = PLACEHOLDER.findall(before)
+        nonlocal uses_reference
         if match.group("np"):
             target = previous_subject if at_start and previous_subject else reference
+            uses_reference = uses_reference or target is reference
         elif nearest and not at_start:
             target = names[nearest[-1]]
         else:
             target = previous_subject or reference
+            uses_reference = uses_reference or not previous_subject
         if not target:
             return match.group(0)
         key = f"r{match.start()}"
         names[key] = target
         return f"⟦{key}⟧'s" if match.group("its") else f"⟦{key}⟧"
 
-    return _Masked(_REFERENCE.sub(replace, text), names)
+    uses_reference = False
+    masked_text = _REFERENCE.sub(replace, text)
+    return _Masked(masked_text, names, uses_reference)
 
 
 def _tokens(text: str) -> list[str]:
@@ -280,7 +290,9 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
             return nearest[-1].group(1)
         return _first_entity(before, exclude)
 
-    for pattern in (_INVEST, _PARTICIPATE, _STAKE):
+    patterns = [pattern for pattern, needed in ((_INVEST, "invest"), (_PARTICIPATE, _PARTICIPATE_WORDS),
+                                                (_STAKE, _STAKE_WORDS)) if re.search(needed, lowered)]
+    for pattern in patterns:
         for match in pattern.finditer(text):
             target = _object_after(text[match.end():])
             investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
@@ -289,25 +301,25 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
                 add("INVESTED_IN", investor, target, is_lead)
             for partner in _co_investors(text, match.start()):
                 add("INVESTED_IN", partner, target)
-    for match in _PARTICIPATE_POSSESSIVE.finditer(text):
+    for match in _PARTICIPATE_POSSESSIVE.finditer(text) if "'s" in text or "’s" in text else ():
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
         for investor in investors:
             add("INVESTED_IN", investor, match.group("target"), match.group(0).casefold().startswith("le"))
-    for match in _POSSESSIVE_STAKE.finditer(text):
+    for match in _POSSESSIVE_STAKE.finditer(text) if "stake" in lowered or "investment" in lowered else ():
         add("INVESTED_IN", match.group("source"), _object_after(text[match.end():]))
-    for match in _RAISE.finditer(text):
+    for match in _RAISE.finditer(text) if "from" in lowered else ():
         target = raiser(text[:match.start()])
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, target)
-    for match in _INVESTMENT_FROM.finditer(text):
+    for match in _INVESTMENT_FROM.finditer(text) if "from" in lowered else ():
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, match.group("target"))
-    for match in _LED_BY.finditer(text):
+    for match in _LED_BY.finditer(text) if " by " in lowered else ():
         investors = list_after(text[match.end():])
         target = raiser(text[:match.start()], set(investors)) or _reference_key(masked, reference)
         for investor in investors:
             add("INVESTED_IN", investor, target, True)
-    for match in _BACKED_BY.finditer(text):
+    for match in _BACKED_BY.finditer(text) if " by " in lowered else ():
         investors = list_after(text[match.end():])
         before = text[:match.start()]
         if re.search(r"\b(?:round|funding|financing|investment|deal|raise)\W+(?:\w+\W+)?$", before, re.IGNORECASE):
@@ -319,23 +331,23 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         backed = near[-1] if near else _reference_key(masked, reference)
         for investor in investors:
             add("BACKED_BY", backed, investor)
-    for match in _HYPHEN_BACKED.finditer(text):
+    for match in _HYPHEN_BACKED.finditer(text) if "-backed" in lowered or "-funded" in lowered else ():
         if re.search(r"\b(?:round|funding|financing|investment|deal)\b", match.group("rest"), re.IGNORECASE):
             add("INVESTED_IN", match.group("source"), subject(text[:match.start()]) or
                 _reference_key(masked, reference))
         elif match.group("target"):
             add("BACKED_BY", match.group("target"), match.group("source"))
-    for match in _INVESTORS_INCLUDE.finditer(text):
+    for match in _INVESTORS_INCLUDE.finditer(text) if "'s" in text or "’s" in text else ():
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, match.group("target"))
-    for match in _COUNTS.finditer(text):
+    for match in _COUNTS.finditer(text) if "count" in lowered else ():
         investors = list_after(text[match.end():])
         if investors and _AS_INVESTOR.match(text[match.end():].split(f"⟦{investors[-1]}⟧", 1)[-1]):
             for investor in investors:
                 add("INVESTED_IN", investor, subject(text[:match.start()]))
-    for match in _INVESTOR_IN.finditer(text):
+    for match in _INVESTOR_IN.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
         add("INVESTED_IN", match.group("source"), _object_after(text[match.end():]))
-    for match in _ITS_INVESTOR.finditer(text):
+    for match in _ITS_INVESTOR.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
         add("INVESTED_IN", match.group("source"), match.group("target"))
     return found
 
@@ -347,6 +359,7 @@ def _co_investors(text: str, before: int) -> list[str]:
 
 
 def _reference_key(masked: _Masked, reference: str | None) -> str | None:
+    masked.uses_reference = True
     if not reference:
         return None
     masked.names.setdefault("focus", reference)
@@ -393,25 +406,34 @@ def _rivalry(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     return found
 
 
-def find_relations(sentence: str, spans: list[tuple[int, int, str]], reference: str | None = None,
-                   previous_subject: str | None = None) -> list[FoundRelation]:
+@dataclass(frozen=True)
+class SentenceReading:
+    """What a sentence says: its relations, its subject, and whether it leaned on the main company."""
+
+    relations: list[FoundRelation]
+    subject: str | None
+    uses_reference: bool
+
+
+def read_sentence(sentence: str, spans: list[tuple[int, int, str]], reference: str | None = None,
+                  previous_subject: str | None = None) -> SentenceReading:
     """Return the relations the sentence states between the named spans (start, end, name).
 
     ``reference`` is the entity "the company" stands for (the article's main company);
     ``previous_subject`` is what a sentence-initial "It" or "The startup" refers to.
     """
     masked = mask(sentence, spans, reference, previous_subject)
+    subject = masked.name(_first_entity(masked.text))
     found = _funding(masked, reference) + _rivalry(masked, reference)
     unique: dict[tuple[str, str, str], FoundRelation] = {}
     for relation in found:
         key = (relation.type, relation.source, relation.target)
         if key not in unique or relation.led:
             unique[key] = relation
-    return list(unique.values())
+    return SentenceReading(list(unique.values()), subject, masked.uses_reference)
 
 
-def subject_of(sentence: str, spans: list[tuple[int, int, str]], reference: str | None,
-               previous_subject: str | None) -> str | None:
-    """Return the entity the sentence is about: its first name that is not a modifier ("X-backed")."""
-    masked = mask(sentence, spans, reference, previous_subject)
-    return masked.name(_first_entity(masked.text))
+def find_relations(sentence: str, spans: list[tuple[int, int, str]], reference: str | None = None,
+                   previous_subject: str | None = None) -> list[FoundRelation]:
+    """Return the relations the sentence states (see :func:`read_sentence`)."""
+    return read_sentence(sentence, spans, reference, previous_subject).relations
