@@ -200,7 +200,8 @@ def _expand_outline(reader: _Reader, feature: str, name: str, line_number: int, 
                              [[_substitute(cell, values) for cell in cells] for cells in step.table]
                              if step.table is not None else None)
                         for step in steps]
-            scenarios.append(Scenario(feature, name, line_number, expanded, frozenset(tags), row_number))
+            scenarios.append(Scenario(feature, _substitute(name, values), line_number, expanded, frozenset(tags),
+                                      row_number))
     return scenarios
 
 

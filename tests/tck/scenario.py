@@ -1,8 +1,9 @@
 """Running one TCK scenario against graphkit's Cypher engine, step by step.
 
 Each scenario gets a fresh graph and its own time limit. A scenario passes when every step holds;
-an expected error must match in type, phase and detail. When only the detail differs the outcome is a
-failure marked ``lenient`` (it would pass if details were ignored).
+an expected error must match in type, phase and detail, and (as the TCK implies for errors) leave
+the graph unchanged. When only the detail differs the outcome is a failure marked ``lenient`` (it
+would pass if details were ignored).
 
 Examples
 --------
@@ -216,6 +217,8 @@ class ScenarioRun:
         if self.error.kind != kind or (phase != "any time" and self.error.phase != phase):
             raise Failure(f"wrong error: expected {kind}/{detail}, got {self.error.kind}/{self.error.detail}",
                           f"expected {kind} at {phase}: {detail}; got {got} ({self.error})")
+        if self.before is not None and (changed := _changes(self.before, snapshot(self.graph))):
+            raise Failure("side effects despite error", f"the failed query changed the graph: {changed}")
         if detail != "*" and self.error.detail != detail:
             self.detail_mismatch = f"error detail: expected {detail}, got {self.error.detail} ({self.error})"
 
@@ -233,12 +236,17 @@ class ScenarioRun:
     def _check_side_effects(self, expected: dict[str, int]) -> None:
         if self.before is None:
             raise Failure("no query", "side effects asked for before any query ran")
-        actual = side_effects(self.before, snapshot(self.graph))
-        wrong = {name: (expected.get(name, 0), count) for name, count in actual.items()
-                 if count != expected.get(name, 0)}
-        if wrong:
-            text = ", ".join(f"{name} expected {want} got {got}" for name, (want, got) in wrong.items())
+        text = _changes(self.before, snapshot(self.graph), expected)
+        if text:
             raise Failure("wrong side effects", f"side effects: {text}")
+
+
+def _changes(before: Snapshot, after: Snapshot, expected: dict[str, int] | None = None) -> str:
+    """Describe the side effects that differ from ``expected`` (none expected by default)."""
+    expected = expected or {}
+    actual = side_effects(before, after)
+    return ", ".join(f"{name} expected {expected.get(name, 0)} got {count}" for name, count in actual.items()
+                     if count != expected.get(name, 0))
 
 
 def _render_rows(rows: list) -> str:
