@@ -6,6 +6,7 @@ parameters, undefined variables) surface before the graph is touched.
 Examples
 --------
 >>> import networkx as nx
+>>> from graphkit.cypher_engine.parser import parse
 >>> graph = nx.MultiDiGraph()
 >>> run_query(ExecutionContext(graph, {}), parse("UNWIND [3, 1, 2] AS x RETURN x ORDER BY x"))
 (['x'], [[1], [2], [3]])
@@ -13,15 +14,18 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from graphkit.cypher_engine import ast_nodes as ast
 from graphkit.cypher_engine.aggregates import Aggregator
 from graphkit.cypher_engine.context import ExecutionContext
 from graphkit.cypher_engine.expressions import (
-    AGGREGATE_FUNCTIONS, ExpressionCompiler, children_of, contains_aggregate, is_aggregate,
+    ExpressionCompiler,
+    children_of,
+    contains_aggregate,
+    is_aggregate,
 )
-from graphkit.cypher_engine.parser import parse
 from graphkit.cypher_engine.patterns import PatternMatcher
 from graphkit.cypher_engine.scope import check_clause_variables, pattern_variables
 from graphkit.cypher_engine.semantics import group_key, order_key, truth
@@ -472,7 +476,7 @@ def _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases
             for name, distinct, _, parameter, _ in aggregate_arguments:
                 accumulators.append(Aggregator(name, distinct, parameter(row) if parameter else None))
             group = groups[key] = (row, key_values, accumulators)
-        for accumulator, (name, _, argument, _, is_star) in zip(group[2], aggregate_arguments):
+        for accumulator, (_, _, argument, _, is_star) in zip(group[2], aggregate_arguments):
             if is_star:
                 accumulator.values.append(True)
             else:
@@ -548,5 +552,3 @@ def _compile_call(context, compiler, clause: ast.Call, scope, standalone: bool):
     new_scope = list(scope) + [alias for _, alias in yields]
     return call, new_scope, [alias for _, alias in yields]
 
-
-_ = AGGREGATE_FUNCTIONS

@@ -7,7 +7,7 @@ Examples
 --------
 >>> from graphkit.cypher_engine.parser import parse
 >>> expression = parse("RETURN 1 + 2 * 3 AS x").parts[0].clauses[0].projection.items[0].expression
->>> compile_expression(expression, None)({})
+>>> ExpressionCompiler(None).compile(expression)({})
 7
 """
 
@@ -15,12 +15,20 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from graphkit.cypher_engine import ast_nodes as ast
 from graphkit.cypher_engine.functions import FUNCTIONS, INT64_MAX, INT64_MIN, format_float
 from graphkit.cypher_engine.semantics import (
-    NodeRef, PathValue, RelRef, compare, equals, is_number, is_temporal, truth, type_name,
+    NodeRef,
+    RelRef,
+    compare,
+    equals,
+    is_number,
+    is_temporal,
+    truth,
+    type_name,
 )
 from graphkit.errors import CypherError
 

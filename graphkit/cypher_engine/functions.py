@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 import random
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from graphkit.cypher_engine.semantics import NodeRef, PathValue, RelRef, is_number, type_name
 from graphkit.errors import CypherError

@@ -19,7 +19,8 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from graphkit.cypher_engine import ast_nodes as ast
 from graphkit.cypher_engine.semantics import NodeRef, PathValue, RelRef, equals, type_name

@@ -23,7 +23,7 @@ import networkx as nx
 from graphkit.cypher_engine.semantics import equals, is_number, type_name
 from graphkit.errors import CypherError
 
-_REGISTRY: "weakref.WeakKeyDictionary[nx.MultiDiGraph, dict]" = weakref.WeakKeyDictionary()
+_REGISTRY: weakref.WeakKeyDictionary[nx.MultiDiGraph, dict] = weakref.WeakKeyDictionary()
 
 
 @dataclass

@@ -10,7 +10,8 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from graphkit.cypher_engine import ast_nodes as ast
 from graphkit.errors import CypherError

@@ -15,11 +15,11 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from graphkit.cypher_engine import ast_nodes as ast
 from graphkit.cypher_engine.patterns import PatternMatcher
-from graphkit.cypher_engine.scope import pattern_variables
 from graphkit.cypher_engine.semantics import NodeRef, PathValue, RelRef, type_name
 from graphkit.errors import CypherError
 
