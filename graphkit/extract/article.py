@@ -103,10 +103,10 @@ class _Entity:
     sentences: set[int] = field(default_factory=set)
 
 
-def _sentences(article: Article, context: MentionContext) -> list[_Sentence]:
+def _sentences(article: Article, texts: list[str], context: MentionContext) -> list[_Sentence]:
     found = []
-    for section in article.sections:
-        for text in split_sentences(clean_text(section.text)):
+    for section, cleaned in zip(article.sections, texts):
+        for text in split_sentences(cleaned):
             found.append(_Sentence(text, section, headline=is_title_case(text, context)))
     return found
 
@@ -137,11 +137,12 @@ def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str]) -> dict[s
     """Map each group key to the key of the entity it names within the article."""
     mapping: dict[str, str] = {}
     keys = list(entities)
+    words_of = {key: key.split("-") for key in keys}
     for short in keys:
-        short_words = _words(short)
+        short_words = words_of[short]
         candidates = []
         for long in keys:
-            long_words = _words(long)
+            long_words = words_of[long]
             if long == short or len(long_words) <= len(short_words):
                 continue
             extra_front, extra_back = long_words[:-len(short_words)], long_words[len(short_words):]
@@ -206,8 +207,8 @@ def _cues(sentence: str, span: Span) -> set[str]:
 def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dict[str, str]]:
     texts = [clean_text(section.text) for section in article.sections]
     base = MentionContext.from_text("\n".join(texts))
-    sentences = _sentences(article, base)
-    body_spans = {index: find_mentions(sentence.text, base)
+    sentences = _sentences(article, texts, base)
+    body_spans = {index: find_mentions(sentence.text, base, False)
                   for index, sentence in enumerate(sentences) if not sentence.headline}
     known = {tuple(token.text for token in tokenize(span.name)) for spans in body_spans.values() for span in spans}
     context = MentionContext(base.lowercase_words, base.word_counts, tuple(sorted(known, key=len, reverse=True)))
@@ -216,7 +217,7 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
     publisher = _publisher_words(article.source)
     for index, sentence in enumerate(sentences):
         # Known names only change headlines; body sentences keep their first reading.
-        spans = body_spans[index] if index in body_spans else find_mentions(sentence.text, context)
+        spans = body_spans[index] if index in body_spans else find_mentions(sentence.text, context, True)
         sentence.spans = [span for span in spans if not _is_publisher(span.name, publisher)]
         for span in sentence.spans:
             key = _group_key(span.name)
@@ -252,8 +253,8 @@ def _read_sentences(sentences: list[_Sentence], names: dict[str, str], reference
         if earlier and earlier[index][0] == previous_subject and not earlier[index][1].uses_reference:
             reading = earlier[index][1]
         else:
-            spans = [(span.start, span.end, names[_group_key(span.name)]) for span in sentence.spans
-                     if names[_group_key(span.name)] not in blocked]
+            spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
+                     if names[span.name] not in blocked]
             reading = read_sentence(sentence.text, spans, reference, previous_subject)
         readings.append((previous_subject, reading))
         previous_subject = reading.subject or previous_subject
@@ -266,7 +267,7 @@ def _main_entity(sentences: list[_Sentence], names: dict[str, str], found: list,
                       if relation.type == "INVESTED_IN" and relation.target not in people)
     if targets:
         return targets.most_common(1)[0][0]
-    counts = Counter(names[_group_key(span.name)] for sentence in sentences
+    counts = Counter(names[span.name] for sentence in sentences
                      if sentence.section is sentences[0].section for span in sentence.spans)
     companies = [(count, name) for name, count in counts.items() if name not in people]
     return max(companies)[1] if companies else None
@@ -299,7 +300,7 @@ def extract_article(article: Article) -> ArticleExtraction:
     for target_key, merged in groups.items():
         merged.name = _canonical(entities[target_key].forms) if target_key in entities else _canonical(merged.forms)
         merged.person = entities[target_key].person if target_key in entities else merged.person
-    names = {key: groups[aliases[key]].name for key in entities}
+    names = {form: groups[aliases[key]].name for key, entity in entities.items() for form in entity.forms}
     blocked = {merged.name for merged in groups.values() if "source" in merged.cues}
     people = {merged.name for merged in groups.values() if merged.person}
 

@@ -58,6 +58,7 @@ _PLACE_LIKE = PLACES | DEMONYMS | frozenset("republic kingdom united states emir
 _NOT_A_NAME = _PLACE_LIKE | MONTHS | DAYS | COMMON_WORDS | ACRONYMS | NAME_CONNECTORS | SPAN_TITLES
 _ORG_TAIL = COMPANY_WORDS | INVESTOR_WORDS | FUND_WORDS
 _NUMBER_LIKE = re.compile(r"\d[\d.,]*(?:[kmbKMB]|bn|mn|mln|tn)?|\d[\d.,]*\.\d+[A-Za-z]+|\d+-\d+\w*")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ROUND_NAME = re.compile(r"(?:Pre-)?Series [A-H]\d?", re.IGNORECASE)
 _LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]+(?![\w’'])")
@@ -91,15 +92,13 @@ class Span:
     titled: bool = False  # a person title stood before it ("Mr", "Minister", "CEO")
 
 
-@dataclass
 class _Token:
-    text: str
-    start: int
-    end: int
+    """A token with its offsets; ``lower`` is its case-folded text."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
+    __slots__ = ("text", "start", "end", "lower")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end, self.lower = text, start, end, text.casefold()
 
 
 def tokenize(sentence: str) -> list[_Token]:
@@ -111,12 +110,12 @@ def tokenize(sentence: str) -> list[_Token]:
     tokens: list[_Token] = []
     for match in _TOKEN.finditer(sentence):
         text, start = match.group(), match.start()
-        if text.endswith(".") and len(text) > 1 and text[:-1].casefold() not in ABBREVIATIONS \
-                and not re.fullmatch(r"(?:[A-Za-z]\.)+", text):
+        if text[-1] == "." and len(text) > 1 and text[:-1].casefold() not in ABBREVIATIONS \
+                and not _INITIALS.fullmatch(text):
             tokens.append(_Token(text[:-1], start, start + len(text) - 1))
             tokens.append(_Token(".", start + len(text) - 1, start + len(text)))
             continue
-        head, dash, tail = text.rpartition("-")
+        head, dash, tail = text.rpartition("-") if "-" in text else ("", "", "")
         if dash and head and tail.casefold() in HYPHEN_DESCRIPTORS:
             tokens.append(_Token(head, start, start + len(head)))
             tokens.append(_Token("-" + tail.casefold(), start + len(head), start + len(text)))
@@ -261,10 +260,11 @@ def _is_rejected(run: list[_Token]) -> bool:
         or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS)
 
 
-def find_mentions(sentence: str, context: MentionContext) -> list[Span]:
-    """Return the names in the sentence, in order, as cleaned spans."""
+def find_mentions(sentence: str, context: MentionContext, headline: bool | None = None) -> list[Span]:
+    """Return the names in the sentence, in order, as cleaned spans (``headline``: known Title Case)."""
     tokens = tokenize(sentence)
-    headline = is_title_case(sentence, context)
+    if headline is None:
+        headline = is_title_case(sentence, context)
     forced = _forced_tokens(tokens, context) if headline else set()
     sentence_start = next((i for i, token in enumerate(tokens) if token.text[0].isalnum()), 0)
     is_name = [_is_name_token(tokens, i, headline, forced, context, sentence_start) for i in range(len(tokens))]
