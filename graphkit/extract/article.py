@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from graphkit.extract.boilerplate import clean_text
 from graphkit.extract.dates import find_date
 from graphkit.extract.labels import entity_labels, looks_like_person
-from graphkit.extract.mentions import MentionContext, Span, find_mentions, is_title_case, tokenize
+from graphkit.extract.mentions import MentionContext, Span, find_mentions, is_title_case
 from graphkit.extract.money import find_amount, find_round
 from graphkit.extract.relations import FoundRelation, SentenceReading, read_sentence
 from graphkit.extract.sentences import split_sentences
@@ -210,7 +210,7 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
     sentences = _sentences(article, texts, base)
     body_spans = {index: find_mentions(sentence.text, base, False)
                   for index, sentence in enumerate(sentences) if not sentence.headline}
-    known = {tuple(token.text for token in tokenize(span.name)) for spans in body_spans.values() for span in spans}
+    known = {span.tokens for spans in body_spans.values() for span in spans}
     context = MentionContext(base.lowercase_words, base.word_counts, tuple(sorted(known, key=len, reverse=True)))
     entities: dict[str, _Entity] = {}
     acronyms: dict[str, str] = {}

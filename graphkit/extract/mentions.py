@@ -90,15 +90,16 @@ class Span:
     end: int
     possessor: bool = False  # followed by "'s"
     titled: bool = False  # a person title stood before it ("Mr", "Minister", "CEO")
+    tokens: tuple[str, ...] = ()
 
 
 class _Token:
     """A token with its offsets; ``lower`` is its case-folded text."""
 
-    __slots__ = ("text", "start", "end", "lower")
+    __slots__ = ("text", "start", "end", "lower", "index")
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end, self.lower = text, start, end, text.casefold()
+        self.text, self.start, self.end, self.lower, self.index = text, start, end, text.casefold(), 0
 
 
 def tokenize(sentence: str) -> list[_Token]:
@@ -121,6 +122,8 @@ def tokenize(sentence: str) -> list[_Token]:
             tokens.append(_Token("-" + tail.casefold(), start + len(head), start + len(text)))
             continue
         tokens.append(_Token(text, start, start + len(text)))
+    for index, token in enumerate(tokens):
+        token.index = index
     return tokens
 
 
@@ -166,13 +169,14 @@ def _is_name_token(tokens: list[_Token], index: int, headline: bool, forced: set
     if index in forced:
         return True
     token = tokens[index]
-    if not _looks_like_name(token.text):
+    if token.text.islower() or not token.text[0].isalnum() or not _looks_like_name(token.text):
         return False
     if not _is_ordinary(token, context):
         return True
     if headline or index == sentence_start:
         return False
-    # A capitalized ordinary word among several others is a headline stretch inside running text ("Self-Driving Startup Venti Raises $28.8 Million").
+    # A capitalized ordinary word among several others is a headline stretch inside running text
+    # ("Self-Driving Startup Venti Raises $28.8 Million").
     window = tokens[max(0, index - 3):index + 4]
     stretch = sum(1 for other in window if other.text[:1].isupper() and _is_ordinary(other, context)
                   and other.lower not in _ORG_TAIL)
@@ -232,7 +236,7 @@ def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext) ->
     return runs
 
 
-def _clean(run: list[_Token], sentence_start: int, first_index: int) -> tuple[list[_Token], bool]:
+def _clean(run: list[_Token]) -> tuple[list[_Token], bool]:
     """Drop descriptors in front of a name; return the kept tokens and whether a title stood there."""
     titled = False
     title_at = max((i for i, token in enumerate(run) if token.lower in SPAN_TITLES), default=-1)
@@ -269,13 +273,12 @@ def find_mentions(sentence: str, context: MentionContext, headline: bool | None 
     sentence_start = next((i for i, token in enumerate(tokens) if token.text[0].isalnum()), 0)
     is_name = [_is_name_token(tokens, i, headline, forced, context, sentence_start) for i in range(len(tokens))]
     spans: list[Span] = []
-    position = {id(token): i for i, token in enumerate(tokens)}
     for run in _runs(tokens, is_name, context):
-        kept, titled = _clean(run, sentence_start, position[id(run[0])])
+        kept, titled = _clean(run)
         if not kept or _is_rejected(kept):
             continue
-        last = position[id(kept[-1])]
+        last = kept[-1].index
         possessor = last + 1 < len(tokens) and tokens[last + 1].text in ("'s", "’s")
         name = sentence[kept[0].start:kept[-1].end]
-        spans.append(Span(name, kept[0].start, kept[-1].end, possessor, titled))
+        spans.append(Span(name, kept[0].start, kept[-1].end, possessor, titled, tuple(t.text for t in kept)))
     return spans
