@@ -43,7 +43,7 @@ _REFERENCE = re.compile(
 _WORD = r"(?:(?!⟦)[^\s,;:]+\s+)"
 # Cheap checks that let most sentences skip the patterns of a relation family.
 _FUNDING_WORDS = re.compile(r"invest|led\b|lead|join|particip|part\b|stake|%|per\s?cent|from\b|back|fund|count|"
-                            r"shareholder")
+                            r"shareholder|round")
 _PARTICIPATE_WORDS = re.compile(r"(?:led|lead|join|particip|part|back|invested)[^⟦]*?(?:round|investment|funding|"
                                 r"financing|raise|deal|series|tranche)")
 _STAKE_WORDS = re.compile(r"stake|%|per\s?cent")
@@ -90,11 +90,22 @@ _INVESTOR_IN = re.compile(
     r"biggest\s+|existing\s+|strategic\s+)*(?:investor|backer|shareholder)\s+in\s+", re.IGNORECASE)
 _ITS_INVESTOR = re.compile(r"⟦(?P<target>\w+)⟧['’]s\s+(?:\w+\s+){0,2}?(?:investor|backer|shareholder)s?\s+"
                            r"⟦(?P<source>\w+)⟧", re.IGNORECASE)
+_WITH_PARTICIPLE = re.compile(r"\bwith\s+", re.IGNORECASE)
+_PARTICIPLE_AFTER = re.compile(r"^\s+(?:also\s+)?(?P<verb>leading|co-leading|participating|joining|investing)\b",
+                               re.IGNORECASE)
+_THE_ROUND = re.compile(r"\b(?:took\s+part|takes\s+part|taking\s+part|participated|participates|joined|joins|"
+                        r"co-invested|invested)\s+(?:in\s+)?the\s+(?:\w+\s+)?(?:round|deal|financing|raise|"
+                        r"fundraising|funding|investment)\b", re.IGNORECASE)
+_PARTICIPATION_FROM = re.compile(r"\bparticipation\s+(?:from|by|of)\s+", re.IGNORECASE)
+_INVESTORS_IN = re.compile(r"\b(?:investors|backers|shareholders)\s+in\s+⟦(?P<target>\w+)⟧\s+(?:also\s+)?"
+                           r"(?:include|includes|included|including|are|were)\s+", re.IGNORECASE)
 _JOIN_WITH = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:hands\s+|forces\s+)?with\s+", re.IGNORECASE)
 _COMPETE = re.compile(r"\b(?:compet(?:e|es|ed|ing)|vy(?:ing)?|vies|vied)\s+(?:directly\s+|head-on\s+)?"
                       r"(?:with|against)\s+", re.IGNORECASE)
-_RIVAL = re.compile(r"\brivals?\s+(?:to\s+|of\s+)?(?=⟦)", re.IGNORECASE)
-_POSSESSIVE_RIVAL = re.compile(r"⟦(?P<a>\w+)⟧['’]s\s+(?:\w+\s+)?(?:rival|competitor)s?\s+⟦(?P<b>\w+)⟧",
+_RIVAL = re.compile(r"\brivals?\s+(?:to\s+|of\s+|is\s+|are\s+|include\s+|includes\s+)?(?=⟦)", re.IGNORECASE)
+_POSSESSIVE_RIVAL = re.compile(r"⟦(?P<a>\w+)⟧['’]s\s+(?:\w+\s+)?(?:rival|competitor)s?\s+(?:is\s+|are\s+|include\s+|"
+                               r"includes\s+)?⟦(?P<b>\w+)⟧", re.IGNORECASE)
+_COMPETE_TOGETHER = re.compile(r"\s+(?:compete|are\s+competing|are\s+rivals|are\s+competitors|vie)\b(?!\s+with)",
                                re.IGNORECASE)
 _COMPETITOR = re.compile(r"\bcompetitors?\b", re.IGNORECASE)
 _BIGGEST_PLAYERS = re.compile(
@@ -349,6 +360,26 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         add("INVESTED_IN", match.group("source"), _object_after(text[match.end():]))
     for match in _ITS_INVESTOR.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
         add("INVESTED_IN", match.group("source"), match.group("target"))
+    for match in _INVESTORS_IN.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
+        for investor in list_after(text[match.end():]):
+            add("INVESTED_IN", investor, match.group("target"))
+    for match in _WITH_PARTICIPLE.finditer(text) if "ing" in lowered else ():
+        rest = text[match.end():]
+        investors = list_after(rest)
+        participle = _PARTICIPLE_AFTER.match(rest.split(f"⟦{investors[-1]}⟧", 1)[1]) if investors else None
+        if participle:
+            target = raiser(text[:match.start()], set(investors)) or _reference_key(masked, reference)
+            for investor in investors:
+                add("INVESTED_IN", investor, target, "lead" in participle.group("verb").casefold())
+    for match in _THE_ROUND.finditer(text):
+        investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
+        for investor in investors:
+            add("INVESTED_IN", investor, _reference_key(masked, reference))
+    for match in _PARTICIPATION_FROM.finditer(text) if "participation" in lowered else ():
+        investors = list_after(text[match.end():])
+        target = raiser(text[:match.start()], set(investors)) or _reference_key(masked, reference)
+        for investor in investors:
+            add("INVESTED_IN", investor, target)
     return found
 
 
@@ -392,6 +423,8 @@ def _rivalry(masked: _Masked, reference: str | None) -> list[FoundRelation]:
             appositive = re.search(r"⟦(\w+)⟧,\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,2}?(?=⟦)", before)
             target = appositive.group(1) if appositive else None
         pairs.extend((name, target) for name in named)
+    for match in _COMPETE_TOGETHER.finditer(text):
+        pairs.extend(combinations(list_before(text[:match.start()]), 2))
     for match in _BIGGEST_PLAYERS.finditer(text):
         pairs.extend(combinations(list_before(text[:match.start()]), 2))
     for match in _DOMINATED.finditer(text):
