@@ -37,10 +37,18 @@
     return item;
   }
 
-  function visEdge(edge) {
+  // Arrows and dashes cost most of a big graph's drawing time, so big graphs start without them.
+  var edgeDetail = !data.big;
+  function edgeLook(edge) {
     var style = data.relationStyles[edge.type] || { color: "#999", arrows: "to", dashes: false };
-    var item = { id: edge.id, from: edge.source, to: edge.target, color: { color: style.color, opacity: 0.7 },
-      arrows: style.arrows, dashes: style.dashes };
+    return { id: edge.id, arrows: { to: { enabled: edgeDetail && style.arrows === "to" } },
+      dashes: edgeDetail && style.dashes };
+  }
+
+  function visEdge(edge) {
+    var style = data.relationStyles[edge.type] || { color: "#999" };
+    var item = Object.assign(edgeLook(edge), { from: edge.source, to: edge.target,
+      color: { color: style.color, opacity: data.big ? 0.45 : 0.8 } });
     if (!data.big && edge.label) { item.label = edge.label; }
     return item;
   }
@@ -68,9 +76,13 @@
 
   // --- header, legend and filters ---------------------------------------------------------
   document.getElementById("title").textContent = data.title;
+  // What the filters hide now; vis-network itself skips edges with a hidden end.
+  var nodeHidden = new Set(), edgeHidden = new Set();
   function showCounts() {
-    var shownNodes = nodes.get({ filter: function (n) { return !n.hidden; } }).length;
-    var shownEdges = edges.get({ filter: function (e) { return !e.hidden; } }).length;
+    var shownNodes = data.nodes.length - nodeHidden.size;
+    var shownEdges = data.edges.filter(function (e) {
+      return !edgeHidden.has(e.id) && !nodeHidden.has(e.source) && !nodeHidden.has(e.target);
+    }).length;
     var text = data.nodes.length + " nodes, " + data.edges.length + " edges";
     if (shownNodes !== data.nodes.length || shownEdges !== data.edges.length) {
       text += " (showing " + shownNodes + " nodes, " + shownEdges + " edges)";
@@ -99,19 +111,22 @@
     container.appendChild(label);
   }
 
-  // A node shows while any of its labels is ticked; an edge while its type and both ends show.
+  // A node shows while any of its labels is ticked, an edge while its type is; only changes are sent.
+  function toggle(hiddenSet, id, hidden, changes) {
+    if (hidden === hiddenSet.has(id)) { return; }
+    if (hidden) { hiddenSet.add(id); } else { hiddenSet.delete(id); }
+    changes.push({ id: id, hidden: hidden });
+  }
+
   function applyFilters() {
-    var hiddenNodes = new Set();
-    nodes.update(data.nodes.map(function (node) {
+    var nodeChanges = [], edgeChanges = [];
+    data.nodes.forEach(function (node) {
       var labels = node.labels.length ? node.labels : [""];
-      var hidden = !labels.some(function (l) { return shownLabels.has(l); });
-      if (hidden) { hiddenNodes.add(node.id); }
-      return { id: node.id, hidden: hidden };
-    }));
-    edges.update(data.edges.map(function (edge) {
-      return { id: edge.id, hidden: !shownRelations.has(edge.type) || hiddenNodes.has(edge.source) ||
-        hiddenNodes.has(edge.target) };
-    }));
+      toggle(nodeHidden, node.id, !labels.some(function (l) { return shownLabels.has(l); }), nodeChanges);
+    });
+    data.edges.forEach(function (edge) { toggle(edgeHidden, edge.id, !shownRelations.has(edge.type), edgeChanges); });
+    if (nodeChanges.length) { nodes.update(nodeChanges); }
+    if (edgeChanges.length) { edges.update(edgeChanges); }
     showCounts();
   }
 
@@ -129,6 +144,12 @@
     swatch.style.borderTopColor = style.color;
     filterBox(document.getElementById("relation-filters"), type, type + (style.arrows ? " \u2192" : " \u2194"),
       relationCounts[type], swatch, shownRelations, applyFilters);
+  });
+  var detailBox = document.getElementById("edge-detail");
+  detailBox.checked = edgeDetail;
+  detailBox.addEventListener("change", function () {
+    edgeDetail = detailBox.checked;
+    edges.update(data.edges.map(edgeLook));
   });
   document.getElementById("size-note").textContent = data.sizeBy === "money"
     ? "Node size: US$ raised (log scale)." : "Node size: number of connections.";
