@@ -99,7 +99,29 @@ insurance health healthcare media game games
 why what how who reason reasons way ways time times year years month months week weeks day days
 people world government governments state states city country countries industry industries
 sector sectors space race war future
-mr mrs ms dr sir prof professor st""")
+mr mrs ms dr sir prof professor st
+beyond despite amid amidst among across along against behind besides between within without throughout
+toward towards unlike like via except following including regarding concerning around near inside outside
+onto off out up down away back again once twice often never always sometimes usually soon later
+build builds building built grow grows growing grew grown expand expands expanding expanded hold holds
+held keep keeps kept give gives gave given find finds found think thinks thought know knows knew use
+uses used using work works worked working help helps helped move moves moved turn turns turned start
+starts started begin begins began end ends ended run runs ran bring brings brought pay pays paid
+spend spends spent boost boosts boosted slash slashes slashed cut cuts close closes surge surges
+surged soar soars soared plunge plunges plunged jump jumps jumped drop drops dropped climb climbs
+climbed slump slumps slumped rally rallies warn warns warned urge urges urged vow vows vowed eye eyes
+target targets targeted push pushes pushed pull pulls pulled fight fights fought face facing beat
+beats tap taps tapped bid bids approve approves approved reject rejects rejected weigh weighs mull
+mulls consider considers considered explore explores explored agree agrees agreed deny denies denied
+name names named appoint appoints appointed quit quits leave leaves left step steps stepped return
+returns returned ask asks asked try tries tried aim aims aimed unveil lands pours pour pours poured
+doubles doubled triples tripled hits nears tops reaches reached fuels fuelled fueled powers powered
+why how what inside here's what's
+money cash billion millions billions deal deals talks merger acquisition acquisitions buyout
+chief boss bosses staff workers jobs job layoffs shares price prices rate rates inflation economy
+economic financial finance fintech crypto bitcoin climate energy power battery batteries factory
+plant plants network networks service services product products customer customers user users
+china's us-based new-york""")
 
 # Common acronyms and abbreviations that are never an entity on their own.
 ACRONYMS = _words("""ai ml ipo ceo cfo cto coo vp us usa uk eu un gmt utc est pst usd eur gbp cny
@@ -132,7 +154,12 @@ entrepreneur engineer researcher scientist spokesman spokeswoman spokesperson ed
 tester designer vice head judge premier chancellor king queen prince princess""")
 
 # First names: a capitalized pair starting with one of these is a person.
-GIVEN_NAMES = _words("""aaron adam adrian ahmed alan albert alex alexander alexandra alice alicia
+GIVEN_NAMES = _words("""aaron adam adrian ahmed alan albert alex alexander alexandra alice alicia ali amit ananya anders
+andre anton ari arnaud astrid beatriz bruno camila chen clara daniela diego dimitri elena eva fatima
+felix florian francesca gabriel giulia hans hiro ingrid ivan jan javier jean jens joao julien kenji
+klaus lars lena leila liam lin ling luca lukas marco marcus mateo mei min nadia nina olga omar pablo
+pedro pierre priya rafael ravi rosa sakura sara sebastian sergio sofia sven takeshi tariq thiago ursula
+valentina wei xin yuki yusuf zara
 allen amanda amir amy ana andrea andrew andy angela anil ann anna anne anthony antonio arjun arthur
 ashley atinc barbara ben benjamin bernard bill bob brad brian bruce carl carlos carol caroline
 catherine charles charlie chris christian christina christine christopher claire colin craig
@@ -142,7 +169,7 @@ gerald gordon grace greg gregory hannah harry helen henry hiroshi howard hugo ia
 jacob james jamie jane janet jason jax jeff jeffrey jennifer jensen jeremy jerry jessica jim joe
 john johnny jon jonathan jorge jose joseph josh joshua juan julia julie justin karen kate katherine
 kathy keith kelly ken kenneth kevin kim kobita kumar larry laura lauren lee leo li linda lisa
-louis lucas lucy luis mark martin mary masayoshi matt matthew max megan melissa michael michelle
+louis lucas lucy luis mark martin mary masayoshi maria mario marie marta matt matthew max megan melissa michael michelle miguel mohamed
 mike mohammed mukesh mustafa nancy natalie nathan neil nicholas nick nicole noah olivia oliver
 omar pamela patrick paul peter philip rachel rahul raj rajesh ralph raquel ratan rebecca reid
 richard rick robert roger ron ronald rose ross ryan sam samantha samuel sandra sanjay sarah satya
