@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.chromium import missing_browser, start_chromium, wait_until_drawn  # noqa: E402
+from benchmarks.chromium import click_canvas, missing_browser, start_chromium, wait_until_drawn  # noqa: E402
 from benchmarks.synthetic_graph import make_investor_graph  # noqa: E402
 from graphkit.graph import load_graph  # noqa: E402
 from graphkit.viewer import write_view  # noqa: E402
@@ -46,6 +46,14 @@ figures.found = network.getSelectedNodes().length === 1;
   figures["filter" + label] = (performance.now() - start) / 2;
 });
 return figures;
+"""
+
+
+# The DOM point in the middle of the edge with the most evidence, to click for the screenshot.
+SHOW_EVIDENCE_SCRIPT = """
+var view = window.graphkitView, best = view.data.edges[0];
+view.data.edges.forEach(function (e) { if (e.evidence.length > best.evidence.length) { best = e; } });
+return view.network.canvasToDOM(view.network.body.edges[best.id].edgeType.getPoint(0.5));
 """
 
 
@@ -75,7 +83,7 @@ def time_in_browser(page: Path, runs: int) -> list[dict]:
 
 
 def screenshot(graph_file: Path, png: Path) -> None:
-    """Write the graph's view, let the physics settle, and save a screenshot of the page."""
+    """Write the graph's view, let the physics settle, show the best-sourced edge, save a screenshot."""
     page = write_view(load_graph(graph_file), Path(tempfile.mkdtemp()) / "view.html", title="Seed investor network")
     driver = start_chromium()
     try:
@@ -85,8 +93,10 @@ def screenshot(graph_file: Path, png: Path) -> None:
         deadline = time.time() + 20
         while time.time() < deadline and not driver.execute_script("return window.graphkitView.stabilized"):
             time.sleep(0.2)
-        driver.execute_script("graphkitView.network.fit()")
+        driver.execute_script("graphkitView.network.stopSimulation(); graphkitView.network.fit()")
         time.sleep(0.5)
+        click_canvas(driver, driver.execute_script(SHOW_EVIDENCE_SCRIPT))
+        time.sleep(0.3)
         png.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(png))
     finally:

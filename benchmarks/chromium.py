@@ -65,3 +65,14 @@ def requested_urls(driver) -> list[str]:
             if not url.startswith("data:"):
                 urls.append(url)
     return urls
+
+
+def click_canvas(driver, point: dict) -> None:
+    """Click the network canvas at a point given in its DOM coordinates."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    canvas = driver.find_element(By.CSS_SELECTOR, "#network canvas")
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(point["x"] - canvas.size["width"] / 2), int(point["y"] - canvas.size["height"] / 2)
+    ).click().perform()

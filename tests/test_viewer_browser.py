@@ -11,7 +11,13 @@ import os
 import pytest
 from viewer_graphs import SCRIPT_NAME, XSS_NAME, investor_graph
 
-from benchmarks.chromium import missing_browser, requested_urls, start_chromium, wait_until_drawn
+from benchmarks.chromium import (
+    click_canvas,
+    missing_browser,
+    requested_urls,
+    start_chromium,
+    wait_until_drawn,
+)
 from graphkit.viewer import write_view
 
 pytestmark = pytest.mark.browser
@@ -57,17 +63,6 @@ def no_alert(driver) -> bool:
     except NoAlertPresentException:
         return True
     return False
-
-
-def click_at(driver, point: dict) -> None:
-    """Click the network canvas at a point in its DOM coordinates."""
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.by import By
-
-    canvas = driver.find_element(By.CSS_SELECTOR, "#network canvas")
-    size = canvas.size
-    ActionChains(driver).move_to_element_with_offset(
-        canvas, int(point["x"] - size["width"] / 2), int(point["y"] - size["height"] / 2)).click().perform()
 
 
 def details(driver) -> str:
@@ -125,7 +120,7 @@ def test_search_selects_and_focuses_a_node(driver, opened):
 def test_click_on_a_node_shows_its_details(driver, opened):
     point = driver.execute_script(
         "var v = graphkitView.network; return v.canvasToDOM(v.getPositions(['alibaba']).alibaba)")
-    click_at(driver, point)
+    click_canvas(driver, point)
     text = details(driver)
     assert "Alibaba Group Holding Ltd." in text and "Company, Investor" in text and "Alibaba" in text
     assert "$600M" in text
@@ -142,7 +137,7 @@ def edge_point(driver, source: str, target: str) -> dict:
 def test_click_on_an_edge_shows_its_evidence(driver, opened):
     from selenium.webdriver.common.by import By
 
-    click_at(driver, edge_point(driver, "alibaba", "megvii"))
+    click_canvas(driver, edge_point(driver, "alibaba", "megvii"))
     text = details(driver)
     assert "Alibaba led a $600m Series C in Megvii." in text and "Series C" in text
     link = driver.find_element(By.CSS_SELECTOR, "#details .source a")
@@ -150,7 +145,7 @@ def test_click_on_an_edge_shows_its_evidence(driver, opened):
 
 
 def test_hostile_evidence_shows_as_text_and_unsafe_links_are_dropped(driver, opened):
-    click_at(driver, edge_point(driver, "img-src-x-onerror-alert-1", "megvii"))
+    click_canvas(driver, edge_point(driver, "img-src-x-onerror-alert-1", "megvii"))
     text = details(driver)
     assert "<img src=y onerror=alert(4)> also invested $600m." in text and "<b>bold</b> & title" in text
     assert driver.execute_script("return document.querySelectorAll('#details a, img, b').length") == 0

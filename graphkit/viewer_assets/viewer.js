@@ -1,12 +1,12 @@
 /* graphkit offline view: draws the graph JSON with vis-network; search, filters, details panel.
  * Every string from the data reaches the page as text (textContent, DOM nodes), never as HTML,
  * and nothing is passed to vis-network's `title` (its popup could render HTML).
- * State for tests and benchmarks: window.graphkitView = {network, nodes, edges, ready, drawnAt}.
+ * State for tests and benchmarks: window.graphkitView = {data, network, nodes, edges, ready, drawnAt}.
  */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("graph-data").textContent);
-  var view = window.graphkitView = { ready: false, drawnAt: null, stabilized: false };
+  var view = window.graphkitView = { data: data, ready: false, drawnAt: null, stabilized: false };
   var nodeById = new Map(data.nodes.map(function (node) { return [node.id, node]; }));
   var edgeById = new Map(data.edges.map(function (edge) { return [edge.id, edge]; }));
 
@@ -48,7 +48,7 @@
   function visEdge(edge) {
     var style = data.relationStyles[edge.type] || { color: "#999" };
     var item = Object.assign(edgeLook(edge), { from: edge.source, to: edge.target,
-      color: { color: style.color, opacity: data.big ? 0.45 : 0.8 } });
+      color: { color: style.color, highlight: style.color, hover: style.color, opacity: data.big ? 0.45 : 0.8 } });
     if (!data.big && edge.label) { item.label = edge.label; }
     return item;
   }
