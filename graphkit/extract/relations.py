@@ -213,9 +213,13 @@ def list_after(text: str) -> list[str]:
             expecting, filler = False, 0
         elif lowered in (",", "and", "&", "or") or (lowered in ("alongside", "plus") and not expecting):
             expecting = True
-        elif lowered == "as" and index + 2 < len(tokens) and tokens[index + 1].casefold() in ("well", "such"):
-            index += 2  # "as well as" continues the list
+        elif lowered == "as" and index + 2 < len(tokens) and tokens[index + 1].casefold() == "well":
+            index += 3  # "as well as" continues the list
             expecting = True
+            continue
+        elif lowered == "such" and index + 1 < len(tokens) and tokens[index + 1].casefold() == "as":
+            index += 2  # "such as" introduces the items
+            continue
         elif not expecting and lowered not in _CONTINUE:
             break
         elif lowered in _BREAK or token in ";:.()\"“”—–" or filler >= 6:

@@ -1,0 +1,111 @@
+"""Relation patterns, one test per phrasing family, on sentences written for the test."""
+
+import re
+
+import pytest
+
+from graphkit.extract.relations import find_relations, list_after, list_before
+
+
+def spans(sentence: str, *names: str) -> list[tuple[int, int, str]]:
+    found = []
+    for name in names:
+        match = re.search(re.escape(name), sentence)
+        found.append((match.start(), match.end(), name))
+    return found
+
+
+def relations(sentence: str, *names: str, reference: str | None = None, previous: str | None = None) -> set:
+    return {(r.type, r.source, r.target) for r in find_relations(sentence, spans(sentence, *names), reference, previous)}
+
+
+FUNDING = [
+    ("Harbor Ventures invested $4 million in Quillon.", ["Harbor Ventures", "Quillon"],
+     {("INVESTED_IN", "Harbor Ventures", "Quillon")}),
+    ("Why Tarn and Orla are investing in robotics startup Pell", ["Tarn", "Orla", "Pell"],
+     {("INVESTED_IN", "Tarn", "Pell"), ("INVESTED_IN", "Orla", "Pell")}),
+    ("Harbor Ventures led a $9 million Series A round in Quillon.", ["Harbor Ventures", "Quillon"],
+     {("INVESTED_IN", "Harbor Ventures", "Quillon")}),
+    ("Orla joined Quillon's seed round.", ["Orla", "Quillon"], {("INVESTED_IN", "Orla", "Quillon")}),
+    ("Quillon raised $12 million from Tarn Capital, Orla and Mossbank Partners.",
+     ["Quillon", "Tarn Capital", "Orla", "Mossbank Partners"],
+     {("INVESTED_IN", "Tarn Capital", "Quillon"), ("INVESTED_IN", "Orla", "Quillon"),
+      ("INVESTED_IN", "Mossbank Partners", "Quillon")}),
+    ("Quillon secured funding from new investors Tarn and Orla and existing investors which include Pell.",
+     ["Quillon", "Tarn", "Orla", "Pell"],
+     {("INVESTED_IN", "Tarn", "Quillon"), ("INVESTED_IN", "Orla", "Quillon"), ("INVESTED_IN", "Pell", "Quillon")}),
+    ("Quillon closed a round led by Tarn Capital and Orla.", ["Quillon", "Tarn Capital", "Orla"],
+     {("INVESTED_IN", "Tarn Capital", "Quillon"), ("INVESTED_IN", "Orla", "Quillon")}),
+    ("Quillon's investors include Tarn and Orla.", ["Quillon", "Tarn", "Orla"],
+     {("INVESTED_IN", "Tarn", "Quillon"), ("INVESTED_IN", "Orla", "Quillon")}),
+    ("Quillon already counts Tarn as an investor.", ["Quillon", "Tarn"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Tarn bought a 30% stake in Quillon.", ["Tarn", "Quillon"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Tarn agreed to buy 12% of Quillon.", ["Tarn", "Quillon"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Tarn's stake in Quillon doubled.", ["Tarn", "Quillon"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Orla-backed Quillon hired staff.", ["Orla", "Quillon"], {("BACKED_BY", "Quillon", "Orla")}),
+    ("Quillon, backed by Orla, hired staff.", ["Quillon", "Orla"], {("BACKED_BY", "Quillon", "Orla")}),
+    ("Quillon raised money in a round backed by Orla and Tarn.", ["Quillon", "Orla", "Tarn"],
+     {("INVESTED_IN", "Orla", "Quillon"), ("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Pell, who was an angel investor in Quillon, said so.", ["Pell", "Quillon"],
+     {("INVESTED_IN", "Pell", "Quillon")}),
+    ("Quillon and its investor Tarn declined to comment.", ["Quillon", "Tarn"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("It was the second investment in Quillon from Tarn.", ["Quillon", "Tarn"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Quillon closed a $5 million round, with Tarn leading the investment.", ["Quillon", "Tarn"],
+     {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Earlier investors in Quillon include Tarn.", ["Quillon", "Tarn"], {("INVESTED_IN", "Tarn", "Quillon")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), FUNDING, ids=[case[0][:40] for case in FUNDING])
+def test_funding_patterns(sentence, names, expected):
+    assert relations(sentence, *names) == expected
+
+
+def test_whole_acquisition_is_not_an_investment():
+    assert relations("Tarn agreed to buy Quillon for $40 million.", "Tarn", "Quillon") == set()
+
+
+def test_references_use_the_main_company_and_the_previous_subject():
+    assert relations("Pell took part in the round.", "Pell", reference="Quillon") == {
+        ("INVESTED_IN", "Pell", "Quillon")}
+    assert relations("It led a $6 million round in Quillon.", "Quillon", previous="Tarn") == {
+        ("INVESTED_IN", "Tarn", "Quillon")}
+    assert relations("The startup, backed by Orla, plans to expand.", "Orla", reference="Quillon") == {
+        ("BACKED_BY", "Quillon", "Orla")}
+
+
+RIVALRY = [
+    ("Quillon competes with Pell.", ["Quillon", "Pell"], {frozenset({"Quillon", "Pell"})}),
+    ("Quillon, in contrast to its rival Pell, grew.", ["Quillon", "Pell"], {frozenset({"Quillon", "Pell"})}),
+    ("Tarn's competitor Pell raised money.", ["Tarn", "Pell"], {frozenset({"Tarn", "Pell"})}),
+    ("Quillon, a Tarn and Pell competitor, grew.", ["Quillon", "Tarn", "Pell"],
+     {frozenset({"Quillon", "Tarn"}), frozenset({"Quillon", "Pell"})}),
+    ("Tarn and Pell are the two biggest players in the field.", ["Tarn", "Pell"], {frozenset({"Tarn", "Pell"})}),
+    ("Quillon and Pell compete for the same customers.", ["Quillon", "Pell"], {frozenset({"Quillon", "Pell"})}),
+    ("The market is dominated by three companies, Tarn which owns a port, Pell and the Orla group.",
+     ["Tarn", "Pell", "Orla"],
+     {frozenset({"Tarn", "Pell"}), frozenset({"Tarn", "Orla"}), frozenset({"Pell", "Orla"})}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), RIVALRY, ids=[case[0][:40] for case in RIVALRY])
+def test_rivalry_patterns(sentence, names, expected):
+    found = {frozenset((source, target)) for kind, source, target in relations(sentence, *names)}
+    assert found == expected
+
+
+def test_rival_in_a_headline_uses_the_main_company():
+    assert relations("Search startup raises money to offer rival to Pell", "Pell", reference="Quillon") == {
+        ("COMPETES_WITH", "Quillon", "Pell")}
+
+
+def test_no_relation_without_a_trigger():
+    assert relations("Tarn and Quillon opened offices in Lyon.", "Tarn", "Quillon") == set()
+    assert relations("Analysts at Tarn said Quillon raised prices.", "Tarn", "Quillon") == set()
+
+
+def test_lists_walk_over_descriptors_and_possessives():
+    assert list_after("investors such as ⟦1⟧'s fund ⟦2⟧, ⟦3⟧ and others in the round") == ["2", "3"]
+    assert list_after("⟦4⟧-backed ⟦5⟧ and ⟦6⟧") == ["5", "6"]
+    assert list_before("⟦1⟧, ⟦2⟧ and ⟦3⟧ have") == ["1", "2", "3"]
+    assert list_before("⟦1⟧ said that prices rose, so") == []
