@@ -53,31 +53,7 @@ _CREDIT = re.compile(
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _JOINING_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "by",
-        "of",
-        "and",
-        "or",
-        "in",
-        "to",
-        "for",
-        "with",
-        "from",
-        "at",
-        "on",
-        "as",
-        "its",
-        "their",
-        "that",
-        "which",
-        "who",
-        "said",
-        "was",
-        "is",
-    }
+    "a an the by of and or in to for with from at on as its their that which who said was is".split()
 )
 SHORT_LINE_WORDS = 3  # a label ("Startups", "China technology") is at most this long
 HEADLINE_MAX_WORDS = 25
@@ -185,7 +161,7 @@ def _cut_author_box(blocks: list[list[str]]) -> list[list[str]]:
         line = lines[position][1]
         if line == lines[position + 1][1] and _is_byline(line) and not is_prompt_or_credit(line):
             cut_block = lines[position][0]
-            kept_in_block = [text for _, text in lines[:position] if _ == cut_block]
+            kept_in_block = [text for number, text in lines[:position] if number == cut_block]
             return blocks[:cut_block] + ([kept_in_block] if kept_in_block else [])
     return blocks
 
