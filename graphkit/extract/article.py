@@ -238,7 +238,7 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
 
 
 def _read_sentences(sentences: list[_Sentence], names: dict[str, str], reference: str | None, blocked: set[str],
-                    earlier: list[tuple[str | None, SentenceReading]] | None = None,
+                    people: set[str], earlier: list[tuple[str | None, SentenceReading]] | None = None,
                     ) -> list[tuple[str | None, SentenceReading]]:
     """Read every sentence in order, "it" standing for the previous subject; return (previous subject, reading).
 
@@ -257,20 +257,23 @@ def _read_sentences(sentences: list[_Sentence], names: dict[str, str], reference
                      if names[span.name] not in blocked]
             reading = read_sentence(sentence.text, spans, reference, previous_subject)
         readings.append((previous_subject, reading))
-        previous_subject = reading.subject or previous_subject
+        if reading.subject not in people:  # "it" and "the company" never stand for a person
+            previous_subject = reading.subject or previous_subject
     return readings
 
 
-def _main_entity(sentences: list[_Sentence], names: dict[str, str], found: list, people: set[str]) -> str | None:
-    """The article's main company: the most frequent funding target, else its most named company."""
-    targets = Counter(relation.target for _, relation in found
-                      if relation.type == "INVESTED_IN" and relation.target not in people)
-    if targets:
-        return targets.most_common(1)[0][0]
-    counts = Counter(names[span.name] for sentence in sentences
-                     if sentence.section is sentences[0].section for span in sentence.spans)
-    companies = [(count, name) for name, count in counts.items() if name not in people]
-    return max(companies)[1] if companies else None
+def _main_entity(sentences: list[_Sentence], names: dict[str, str], found: list, people: set[str],
+                 blocked: set[str]) -> str | None:
+    """The article's main company: the most named one, funding targets and the title weighing more."""
+    score = Counter(names[span.name] for sentence in sentences for span in sentence.spans)
+    for _, relation in found:
+        if relation.type == "INVESTED_IN":
+            score[relation.target] += 2
+    if sentences:
+        for span in sentences[0].spans:
+            score[names[span.name]] += 1
+    ranked = [(count, name) for name, count in score.items() if name not in people and name not in blocked]
+    return max(ranked)[1] if ranked else None
 
 
 def _evidence(article: Article, sentence: _Sentence, relation: FoundRelation) -> Evidence:
@@ -304,10 +307,10 @@ def extract_article(article: Article) -> ArticleExtraction:
     blocked = {merged.name for merged in groups.values() if "source" in merged.cues}
     people = {merged.name for merged in groups.values() if merged.person}
 
-    first = _read_sentences(sentences, names, None, blocked)
+    first = _read_sentences(sentences, names, None, blocked, people)
     found = [(sentence, relation) for sentence, (_, reading) in zip(sentences, first) for relation in reading.relations]
-    reference = _main_entity(sentences, names, found, people)
-    readings = _read_sentences(sentences, names, reference, blocked, first)
+    reference = _main_entity(sentences, names, found, people, blocked)
+    readings = _read_sentences(sentences, names, reference, blocked, people, first)
     found = [(sentence, relation) for sentence, (_, reading) in zip(sentences, readings)
              for relation in reading.relations]
 

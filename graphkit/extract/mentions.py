@@ -58,6 +58,7 @@ _PLACE_LIKE = PLACES | DEMONYMS | frozenset("republic kingdom united states emir
 _NOT_A_NAME = _PLACE_LIKE | MONTHS | DAYS | COMMON_WORDS | ACRONYMS | NAME_CONNECTORS | SPAN_TITLES
 _ORG_TAIL = COMPANY_WORDS | INVESTOR_WORDS | FUND_WORDS
 _NUMBER_LIKE = re.compile(r"\d[\d.,]*(?:[kmbKMB]|bn|mn|mln|tn)?|\d[\d.,]*\.\d+[A-Za-z]+|\d+-\d+\w*")
+_PLACE_SUFFIXES = frozenset(("-based", "-headquartered", "-born"))
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ROUND_NAME = re.compile(r"(?:Pre-)?Series [A-H]\d?", re.IGNORECASE)
@@ -283,6 +284,8 @@ def find_mentions(sentence: str, context: MentionContext, headline: bool | None 
         if not kept or _is_rejected(kept):
             continue
         last = kept[-1].index
+        if last + 1 < len(tokens) and tokens[last + 1].text in _PLACE_SUFFIXES:
+            continue  # "Lyon-based": a place, whatever its name
         possessor = last + 1 < len(tokens) and tokens[last + 1].text in ("'s", "’s")
         name = sentence[kept[0].start:kept[-1].end]
         spans.append(Span(name, kept[0].start, kept[-1].end, possessor, titled, tuple(t.text for t in kept)))

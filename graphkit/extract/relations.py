@@ -40,6 +40,7 @@ _CONTINUE = frozenset(("including", "include", "includes", "like", "such", "nota
 _REFERENCE = re.compile(
     r"\b(?:(?P<its>[Ii]ts)|(?P<it>[Ii]t)|(?P<np>[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|"
     r"business|carmaker|automaker|maker|developer|giant|platform|lender|group|venture|unicorn)))\b(?!['’-])")
+_MAIN_NOUN = re.compile(r"(?:company|startup|start-up|firm|business)$")
 _WORD = r"(?:(?!⟦)[^\s,;:]+\s+)"
 # Cheap checks that let most sentences skip the patterns of a relation family.
 _FUNDING_WORDS = re.compile(r"invest|led\b|lead|join|particip|part\b|stake|%|per\s?cent|from\b|back|fund|count|"
@@ -154,10 +155,14 @@ def mask(sentence: str, spans: list[tuple[int, int, str]], reference: str | None
         nearest = PLACEHOLDER.findall(before)
         nonlocal uses_reference
         if match.group("np"):
-            target = previous_subject if at_start and previous_subject else reference
-            uses_reference = uses_reference or target is reference
+            # "the company"/"the startup" is the story's main company; "the tech giant" is who came before.
+            main = _MAIN_NOUN.search(match.group("np")) is not None
+            target = reference if main and reference else (previous_subject if at_start and previous_subject
+                                                            else reference)
+            uses_reference = uses_reference or main or target is reference
         elif nearest and not at_start:
-            target = names[nearest[-1]]
+            # "its" owns what follows, so it is the nearest name; "it" is the subject ("X, a ..., said it").
+            target = names[nearest[-1]] if match.group("its") else names[_first_entity(before) or nearest[-1]]
         else:
             target = previous_subject or reference
             uses_reference = uses_reference or not previous_subject

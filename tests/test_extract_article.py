@@ -1,0 +1,67 @@
+"""Whole-article extraction: actors kept, sources and boilerplate left out, in-article aliases, evidence."""
+
+from graphkit.extract import extract_article
+from graphkit.model import Article, Section
+
+STORY = """Quillon Robotics raises $12m to build warehouse robots
+Advertisement
+Quillon Robotics, a Lyon-based maker of warehouse robots, said on Tuesday it had raised $12 million in a \
+Series A round led by Tarn Capital, according to Daily Ledger.
+Orla Ventures and Pell also took part in the round.
+Mr Dufresne said the money would pay for new engineers. Chief executive Amelie Dufresne founded Quillon in 2019.
+The company competes with Brightwater Automation, a larger rival, the Daily Ledger reported.
+Follow Daily Ledger on Twitter
+"""
+
+
+def extract(text: str = STORY, source: str | None = None, published: str | None = "2024-05-02"):
+    article = Article(id="story-1", title=text.splitlines()[0], sections=(Section(text=text, url="https://e.x/1"),),
+                      published=published, source=source)
+    return extract_article(article)
+
+
+def test_relations_with_evidence_values():
+    result = extract()
+    funding = {(r.source, r.target): r.evidence for r in result.relations if r.type == "INVESTED_IN"}
+    assert set(funding) == {("Tarn Capital", "Quillon Robotics"), ("Orla Ventures", "Quillon Robotics"),
+                            ("Pell", "Quillon Robotics")}
+    lead = funding["Tarn Capital", "Quillon Robotics"]
+    assert (lead.amount, lead.amount_usd, lead.currency, lead.round, lead.date, lead.led) == (
+        "$12 million", 12e6, "USD", "Series A", "2024-04-30", True)
+    assert lead.url == "https://e.x/1" and lead.article == "story-1" and "Tarn Capital" in lead.sentence
+    rivals = {(r.source, r.target) for r in result.relations if r.type == "COMPETES_WITH"}
+    assert rivals == {("Quillon Robotics", "Brightwater Automation")}
+
+
+def test_entities_labels_and_in_article_aliases():
+    result = extract()
+    labels = {mention.entity or mention.name: mention.labels for mention in result.mentions}
+    assert labels["Tarn Capital"] == {"Investor"}
+    assert labels["Quillon Robotics"] == {"Company"}
+    assert labels["Amelie Dufresne"] == {"Person"}
+    aliases = {mention.name: mention.entity for mention in result.mentions if mention.entity}
+    assert aliases["Dufresne"] == "Amelie Dufresne"
+    assert aliases["Quillon"] == "Quillon Robotics"
+
+
+def test_sources_publisher_and_boilerplate_are_not_entities():
+    result = extract(source="Daily Ledger")
+    names = {mention.entity or mention.name for mention in result.mentions}
+    assert "Daily Ledger" not in names and "Advertisement" not in names and "Lyon" not in names
+    cited_only = extract()
+    assert "Daily Ledger" not in {mention.entity or mention.name for mention in cited_only.mentions}
+
+
+def test_related_items_are_read_with_their_own_provenance():
+    article = Article(id="a2", title="Pell grows", sections=(
+        Section(text="Pell grows\nPell hired staff."),
+        Section(text="Orla invests in Pell\nOrla Ventures invested $3m in Pell.", title="Orla invests in Pell",
+                url="https://e.x/related", published="2023-01-05")))
+    result = extract_article(article)
+    relation = next(r for r in result.relations if r.type == "INVESTED_IN")
+    assert (relation.source, relation.target, relation.evidence.url) == ("Orla Ventures", "Pell", "https://e.x/related")
+
+
+def test_an_empty_article_gives_nothing():
+    result = extract_article(Article(id="empty", title="", sections=(Section(text=""),)))
+    assert result.mentions == [] and result.relations == []
