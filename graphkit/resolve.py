@@ -143,14 +143,25 @@ def _is_person(labels: Counter) -> bool:
     return labels["Person"] > 0 and labels["Person"] >= labels["Company"] + labels["Organization"]
 
 
-def _short_form_of(short: str, long: str) -> bool:
-    """True when ``long`` only adds generic words to ``short``, or names the sponsor of fund ``short``."""
-    short_words, long_words = short.split("-"), long.split("-")
-    if len(long_words) <= len(short_words):
-        return False
-    if long_words[:len(short_words)] == short_words:
-        return all(word in _GENERIC_TAIL for word in long_words[len(short_words):])
-    return len(short_words) >= 2 and short_words[-1] in FUND_WORDS and long_words[-len(short_words):] == short_words
+def _longer_forms(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Map each shorter key to the keys that name the same entity more fully.
+
+    A longer key adds only generic words ("perplexity" -> "perplexity-ai"), or names the sponsor
+    of a fund ("vision-fund" -> "softbank-vision-fund").
+
+    >>> _longer_forms(["perplexity-ai", "softbank-vision-fund", "intel-capital"])
+    {'perplexity': ['perplexity-ai'], 'vision-fund': ['softbank-vision-fund']}
+    """
+    found: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        words = key.split("-")
+        for size in range(1, len(words)):
+            if all(word in _GENERIC_TAIL for word in words[size:]):
+                found["-".join(words[:size])].append(key)
+        if words[-1] in FUND_WORDS:
+            for start in range(1, len(words) - 1):
+                found["-".join(words[start:])].append(key)
+    return dict(found)
 
 
 def _canonical(forms: Counter) -> str:
@@ -196,12 +207,11 @@ def resolve(extractions: Iterable[ArticleExtraction], rules: AliasRules | None =
         if key in curated:
             union.add(node_key(curated[key]))
             union.union(node_key(curated[key]), key)
-    keys = sorted(clusters, key=lambda key: (len(key.split("-")), key))
-    for short in keys:
+    longer_forms = _longer_forms(key for key in clusters if not _is_person(clusters[key].labels))
+    for short in sorted(clusters, key=lambda key: (len(key.split("-")), key)):
         if _is_person(clusters[short].labels):
             continue
-        longer = {union.find(long) for long in keys
-                  if _short_form_of(short, long) and not _is_person(clusters[long].labels)}
+        longer = {union.find(long) for long in longer_forms.get(short, ())}
         if len(longer) == 1:
             union.union(longer.pop(), short)
 
