@@ -258,3 +258,21 @@ def test_view_command_needs_exactly_one_source(graph_file, tmp_path):
     assert both.exit_code == 2 and "not both" in both.output
     missing = runner.invoke(app, ["view", str(tmp_path / "nope.json"), "-o", str(tmp_path / "p.html")])
     assert missing.exit_code == 2 and "no such graph file" in missing.output
+
+
+@pytest.mark.neo4j
+def test_view_command_reads_neo4j(neo4j_backend, neo4j_settings, tmp_path):
+    neo4j_backend.load_graph(investor_graph())
+    connection = ["--neo4j", "--uri", neo4j_settings.uri, "--user", neo4j_settings.user,
+                  "--password", neo4j_settings.password or ""]
+    whole, query = tmp_path / "whole.html", tmp_path / "query.html"
+    result = CliRunner().invoke(app, ["view", "-o", str(whole), *connection])
+    assert result.exit_code == 0, result.output
+    data = page_data(whole)
+    assert {node["name"] for node in data["nodes"]} >= {XSS_NAME, SCRIPT_NAME, "Megvii", "Lonely Labs"}
+    deal = next(edge for edge in data["edges"] if edge["source"] == "alibaba")
+    assert deal["label"] == "$600M Series C" and deal["evidence"][0]["title"] == "Megvii raises $600m"
+    result = CliRunner().invoke(app, ["view", "-o", str(query), *connection, "--cypher",
+                                      "MATCH p=()-[:COMPETES_WITH]->() RETURN p"])
+    assert result.exit_code == 0, result.output
+    assert sorted(node["id"] for node in page_data(query)["nodes"]) == ["megvii", "sensetime"]
