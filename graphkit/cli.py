@@ -193,6 +193,23 @@ def print_run_summary(report: Any, graph_path: Path, graph: Any) -> None:
                   markup=False, highlight=False, soft_wrap=True)
 
 
+def write_outputs(graph: Any, graph_path: Path, view_path: Path | None = None) -> None:
+    """Save the graph file (and the HTML view); a path that cannot be written is a one-line error."""
+    from graphkit.errors import InputError
+    from graphkit.graph import save_graph
+
+    target = graph_path
+    try:
+        save_graph(graph, graph_path)
+        if view_path is not None:
+            from graphkit.viewer import write_view
+
+            target = view_path
+            write_view(graph, view_path)
+    except OSError as error:
+        raise InputError(target, f"cannot write ({error.strerror or error})") from None
+
+
 def merge_into_file(graph: Any, path: Path) -> Any:
     """Return the graph stored at ``path`` with ``graph`` merged in (``graph`` when no file yet)."""
     from graphkit.graph import load_graph, merge_graphs
@@ -220,12 +237,10 @@ def extract_command(
     Exit status 0 when every file was read, 1 when some were skipped (each named on stderr),
     2 when nothing could be read.
     """
-    from graphkit.graph import save_graph
-
     graph, report = run_extraction(paths, workers, aliases)
     if merge:
         graph = merge_into_file(graph, output)
-    save_graph(graph, output)
+    write_outputs(graph, output)
     print_run_summary(report, output, graph)
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)
@@ -240,13 +255,9 @@ def build_command(
     aliases: AliasesOption = None,
 ) -> None:
     """Extract a graph from articles, save OUT/graph.json and an offline HTML view OUT/graph.html."""
-    from graphkit.graph import save_graph
-    from graphkit.viewer import write_view
-
     graph, report = run_extraction(paths, workers, aliases)
     graph_path, view_path = out_dir / "graph.json", out_dir / "graph.html"
-    save_graph(graph, graph_path)
-    write_view(graph, view_path)
+    write_outputs(graph, graph_path, view_path)
     print_run_summary(report, graph_path, graph)
     console.print(f"wrote {view_path}: open it in a browser (works offline)", markup=False, highlight=False,
                   soft_wrap=True)
@@ -539,3 +550,64 @@ def view_command(
     console.print(f"wrote {path}: open it in a browser (works offline)", markup=False, highlight=False)
     if open_page:
         webbrowser.open(path.resolve().as_uri())
+
+
+BatchSizeOption = Annotated[int, typer.Option(
+    "--batch-size", min=1, help="Rows per write transaction when loading into Neo4j.")]
+
+
+@command("load")
+def load_command(
+    graph_file: Annotated[Path, typer.Argument(help="Graph file (node-link JSON) to load.")],
+    batch_size: BatchSizeOption = 5000,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Load a graph file into Neo4j: merged by node key, evidence added to existing edges (idempotent)."""
+    from graphkit.backends.neo4j import load_graph_into_neo4j
+    from graphkit.graph import load_graph
+
+    settings = Neo4jSettings.from_options(uri=uri, user=user, password=password, database=database)
+    summary = load_graph_into_neo4j(load_graph(graph_file), settings, batch_size=batch_size, progress=True)
+    written = ", ".join(f"{value:,} {name.replace('_', ' ')}" for name, value in summary.counters.items())
+    console.print(f"loaded {summary.nodes:,} nodes and {summary.relationships:,} relationships into "
+                  f"{settings.uri} in {summary.seconds:.1f} s: {written}", markup=False, highlight=False)
+
+
+@command("export")
+def export_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write (node-link JSON).")],
+    use_neo4j: Neo4jFlag = True,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Read the whole Neo4j database back into a graph file (--neo4j is implied)."""
+    from graphkit.graph import save_graph
+
+    settings = Neo4jSettings.from_options(uri=uri, user=user, password=password, database=database)
+    backend = open_backend(None, settings)
+    try:
+        graph = backend.read_graph()
+    finally:
+        backend.close()
+    save_graph(graph, output)
+    console.print(f"wrote {graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} relationships "
+                  f"from {settings.uri} to {output}", markup=False, highlight=False)
+
+
+@command("export-csv")
+def export_csv_command(
+    graph_file: Annotated[Path, typer.Argument(help="Graph file (node-link JSON) to export.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for the CSV files.")],
+    database: Annotated[str, typer.Option(help="Database name in the printed import command.")] = "neo4j",
+) -> None:
+    """Write neo4j-admin import CSV files for a large first load, and print the import command."""
+    from graphkit.backends.neo4j_csv import export_csv
+    from graphkit.graph import load_graph
+
+    export = export_csv(load_graph(graph_file), output, database=database)
+    for path in export.files:
+        console.print(f"wrote {path}", markup=False, highlight=False)
+    console.print("import with the server stopped, then run `graphkit load` once (it adds the schema):",
+                  markup=False, highlight=False)
+    print(export.command)

@@ -230,3 +230,11 @@ def test_extract_examples_with_alias_file(tmp_path, runner):
     )
     assert result.exit_code == 0, result.output + result.stderr
     assert load_graph(out).number_of_edges() > 5
+
+
+def test_extract_to_an_unwritable_place_is_a_one_line_error(tmp_path, runner, fake_extraction):
+    article(tmp_path, "a.txt", "Alpha", "Fundwise")
+    (tmp_path / "taken").mkdir()
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "taken")])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {tmp_path / 'taken'}: cannot write (Is a directory)"
