@@ -64,7 +64,7 @@ _ORG_AFTER = re.compile(
     re.IGNORECASE)
 _EMPLOYER_BEFORE = re.compile(r"\b(?:analyst|executive|director|engineer|researchers?|partner|head|chief|editor|"
                               r"professor|employee|founder|ceo)s?\s+(?:at|of|with)\s+$", re.IGNORECASE)
-_PERSON_BEFORE = re.compile(rf"\b(?:{_TITLES})\s+$", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(rf"\b(?:{_TITLES}|angel\s+investor|investor)\s+$", re.IGNORECASE)
 _PERSON_AFTER = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+|another\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_TITLES}|employee)\b",
                            re.IGNORECASE)
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+(?:[\w&]+\s+){0,4}?(?:[\w&]+['’]s\s+)?"
@@ -83,6 +83,9 @@ _SOURCE_BEFORE = re.compile(r"(?:according\s+to|(?:note|report|survey|study|anal
 _SOURCE_AFTER = re.compile(r"^(?:\s+(?:first\s+)?reported\b(?!\s+(?:a|an|its|their|the|net|revenue|profits?|losses|"
                            r"earnings|sales|results))|\s+report\b|\s+requests?\s+for\s+comment|\s*,\s+which\s+first\s+"
                            r"reported|\s*\)\s*[-–—])", re.IGNORECASE)
+# "a Rotterdam company", "Zurich start-up X": a one-word name used as a place.
+_PLACE_MODIFIER_AFTER = re.compile(r"^\s+(?:company|start-?up|firm|office|offices|headquarters|plant|factory)\b",
+                                   re.IGNORECASE)
 _GENERIC_SOURCE_WORDS = frozenset("the news com www co daily online net org".split())
 
 
@@ -201,6 +204,8 @@ def _cues(sentence: str, span: Span) -> set[str]:
         cues.add("product")
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
         cues.add("source")
+    if " " not in span.name and _PLACE_MODIFIER_AFTER.match(after) and not span.possessor:
+        cues.add("place")
     return cues
 
 
@@ -279,7 +284,7 @@ def _main_entity(sentences: list[_Sentence], names: dict[str, str], found: list,
 def _evidence(article: Article, sentence: _Sentence, relation: FoundRelation) -> Evidence:
     section = sentence.section
     values: dict = {}
-    if relation.type != "COMPETES_WITH":
+    if relation.type != "COMPETES_WITH" and relation.event:
         amount = find_amount(sentence.text)
         if amount:
             values.update(amount=amount.text, amount_usd=amount.usd, currency=amount.currency)
@@ -338,7 +343,7 @@ def extract_article(article: Article) -> ArticleExtraction:
             actor = bool({"titled", "person context", "actor"} & merged.cues) and not only_in_headlines
         elif {"organization", "organization type", "investor"} & merged.cues:
             actor = True
-        elif "product" in merged.cues or only_in_headlines and len(merged.sentences) < 2:
+        elif {"product", "place"} & merged.cues or only_in_headlines and len(merged.sentences) < 2:
             actor = False
         else:
             actor = organization_name or "actor" in merged.cues or len(merged.sentences) >= 2

@@ -88,7 +88,7 @@ _AS_INVESTOR = re.compile(r"^\W*(?:\S+\s+){0,12}?as\s+(?:an?\s+)?(?:\w+\s+)?(?:i
 _INVESTOR_IN = re.compile(
     r"⟦(?P<source>\w+)⟧(?:,\s+[^,.;⟦]{0,80}?(?:⟦\w+⟧['’]s[^,.;⟦]{0,60}?)?,)?,?\s+(?:who\s+|which\s+)?(?:was|is|has\s+been|had\s+been|became|becomes|,)?\s*"
     r"(?:also\s+)?(?:an?\s+|the\s+)?(?:early\s+|angel\s+|lead\s+|seed\s+|major\s+|key\s+|big\s+|largest\s+|"
-    r"biggest\s+|existing\s+|strategic\s+)*(?:investor|backer|shareholder)\s+in\s+", re.IGNORECASE)
+    r"biggest\s+|existing\s+|strategic\s+)*(?:investor|backer|shareholder)\s+(?:in|of)\s+", re.IGNORECASE)
 _ITS_INVESTOR = re.compile(r"⟦(?P<target>\w+)⟧['’]s\s+(?:\w+\s+){0,2}?(?:investor|backer|shareholder)s?\s+"
                            r"⟦(?P<source>\w+)⟧", re.IGNORECASE)
 _WITH_PARTICIPLE = re.compile(r"\bwith\s+", re.IGNORECASE)
@@ -97,6 +97,9 @@ _PARTICIPLE_AFTER = re.compile(r"^\s+(?:also\s+)?(?P<verb>leading|co-leading|par
 _THE_ROUND = re.compile(r"\b(?:took\s+part|takes\s+part|taking\s+part|participated|participates|joined|joins|"
                         r"co-invested|invested)\s+(?:in\s+)?the\s+(?:\w+\s+)?(?:round|deal|financing|raise|"
                         r"fundraising|funding|investment)\b", re.IGNORECASE)
+_INVESTED_ALONE = re.compile(r"\b(?:also\s+)?(?:invested|co-invested|participated|took\s+part|chipped\s+in)"
+                             r"(?=\s*(?:[.;]|$|,\s+(?:the\s+)?(?:company|startup|start-up|firm)\s+said))",
+                             re.IGNORECASE)
 _PARTICIPATION_FROM = re.compile(r"\bparticipation\s+(?:from|by|of)\s+", re.IGNORECASE)
 _INVESTORS_IN = re.compile(r"\b(?:investors|backers|shareholders)\s+in\s+⟦(?P<target>\w+)⟧\s+(?:also\s+)?"
                            r"(?:include|includes|included|including|are|were)\s+", re.IGNORECASE)
@@ -119,12 +122,14 @@ _DOMINATED = re.compile(r"\bdominated\s+by\s+(?:the\s+)?(?P<count>two|three|four
 
 @dataclass(frozen=True)
 class FoundRelation:
-    """A relation found in a sentence: type, source and target names, and whether the source led."""
+    """A relation found in a sentence: type, source and target names, whether the source led, and
+    whether the sentence reports a deal (whose amount and round belong to it) or a standing fact."""
 
     type: str
     source: str
     target: str
     led: bool = False
+    event: bool = True
 
 
 @dataclass
@@ -259,6 +264,15 @@ def list_before(text: str) -> list[str]:
             break
         found.insert(0, match.group(1))
         index -= 1
+        # Descriptors may stand before an item: "X and the angel investor Y".
+        look = index
+        while look >= 0 and index - look < 3 and re.fullmatch(r"[a-z-]+", tokens[look]) \
+                and tokens[look] not in _BREAK and tokens[look] not in ("and", "&"):
+            look -= 1
+        if look >= 0 and tokens[look].casefold() in (",", "and", "&"):
+            index = look
+        else:
+            break
         while index >= 0 and tokens[index].casefold() in (",", "and", "&"):
             index -= 1
         if index >= 0 and not PLACEHOLDER.fullmatch(tokens[index]):
@@ -295,10 +309,10 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     if not _FUNDING_WORDS.search(lowered):
         return found
 
-    def add(type_: str, source: str | None, target: str | None, led: bool = False) -> None:
+    def add(type_: str, source: str | None, target: str | None, led: bool = False, event: bool = True) -> None:
         source_name, target_name = masked.name(source), masked.name(target)
         if source_name and target_name and source_name != target_name:
-            found.append(FoundRelation(type_, source_name, target_name, led))
+            found.append(FoundRelation(type_, source_name, target_name, led, event))
 
     def subject(before: str, exclude: set[str] = frozenset()) -> str | None:
         return _first_entity(before, exclude)
@@ -350,28 +364,28 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         near = PLACEHOLDER.findall(before[-60:])
         backed = near[-1] if near else _reference_key(masked, reference)
         for investor in investors:
-            add("BACKED_BY", backed, investor)
+            add("BACKED_BY", backed, investor, event=False)
     for match in _HYPHEN_BACKED.finditer(text) if "-backed" in lowered or "-funded" in lowered else ():
         if re.search(r"\b(?:round|funding|financing|investment|deal)\b", match.group("rest"), re.IGNORECASE):
             add("INVESTED_IN", match.group("source"), subject(text[:match.start()]) or
                 _reference_key(masked, reference))
         elif match.group("target"):
-            add("BACKED_BY", match.group("target"), match.group("source"))
+            add("BACKED_BY", match.group("target"), match.group("source"), event=False)
     for match in _INVESTORS_INCLUDE.finditer(text) if "'s" in text or "’s" in text else ():
         for investor in list_after(text[match.end():]):
-            add("INVESTED_IN", investor, match.group("target"))
+            add("INVESTED_IN", investor, match.group("target"), event=False)
     for match in _COUNTS.finditer(text) if "count" in lowered else ():
         investors = list_after(text[match.end():])
         if investors and _AS_INVESTOR.match(text[match.end():].split(f"⟦{investors[-1]}⟧", 1)[-1]):
             for investor in investors:
-                add("INVESTED_IN", investor, subject(text[:match.start()]))
+                add("INVESTED_IN", investor, subject(text[:match.start()]), event=False)
     for match in _INVESTOR_IN.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
-        add("INVESTED_IN", match.group("source"), _object_after(text[match.end():]))
+        add("INVESTED_IN", match.group("source"), _object_after(text[match.end():]), event=False)
     for match in _ITS_INVESTOR.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
-        add("INVESTED_IN", match.group("source"), match.group("target"))
+        add("INVESTED_IN", match.group("source"), match.group("target"), event=False)
     for match in _INVESTORS_IN.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
         for investor in list_after(text[match.end():]):
-            add("INVESTED_IN", investor, match.group("target"))
+            add("INVESTED_IN", investor, match.group("target"), event=False)
     for match in _WITH_PARTICIPLE.finditer(text) if "ing" in lowered else ():
         rest = text[match.end():]
         investors = list_after(rest)
@@ -381,6 +395,10 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
             for investor in investors:
                 add("INVESTED_IN", investor, target, "lead" in participle.group("verb").casefold())
     for match in _THE_ROUND.finditer(text):
+        investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
+        for investor in investors:
+            add("INVESTED_IN", investor, _reference_key(masked, reference))
+    for match in _INVESTED_ALONE.finditer(text):
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
         for investor in investors:
             add("INVESTED_IN", investor, _reference_key(masked, reference))

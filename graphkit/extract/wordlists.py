@@ -159,7 +159,8 @@ andre anton ari arnaud astrid beatriz bruno camila chen clara daniela diego dimi
 felix florian francesca gabriel giulia hans hiro ingrid ivan jan javier jean jens joao julien kenji
 klaus lars lena leila liam lin ling luca lukas marco marcus mateo mei min nadia nina olga omar pablo
 pedro pierre priya rafael ravi rosa sakura sara sebastian sergio sofia sven takeshi tariq thiago ursula
-valentina wei xin yuki yusuf zara
+valentina wei xin yuki yusuf zara henrik maartje johan erik karin annika bjorn jurgen
+stefan tobias niklas emil oskar nils ole kari petra
 allen amanda amir amy ana andrea andrew andy angela anil ann anna anne anthony antonio arjun arthur
 ashley atinc barbara ben benjamin bernard bill bob brad brian bruce carl carlos carol caroline
 catherine charles charlie chris christian christina christine christopher claire colin craig
