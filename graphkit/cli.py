@@ -159,7 +159,8 @@ GraphFileArgument = Annotated[Path | None, typer.Argument(
     help="Graph file (node-link JSON) written by extract or build; leave out with --neo4j.")]
 
 
-def run_extraction(paths: list[Path], workers: int, aliases: Path | None) -> tuple[Any, Any]:
+def run_extraction(paths: list[Path], workers: int, aliases: Path | None,
+                   known_articles: dict | None = None) -> tuple[Any, Any]:
     """Extract a graph from ``paths`` with a progress bar; print each skipped file to stderr."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -171,7 +172,7 @@ def run_extraction(paths: list[Path], workers: int, aliases: Path | None) -> tup
     with Progress(*columns, console=error_console, transient=True, disable=not live) as bar:
         task = bar.add_task("extract", total=None)
         graph, report = extract_paths(
-            paths, workers=workers, rules=aliases,
+            paths, workers=workers, rules=aliases, known_articles=known_articles,
             progress=lambda done, total: bar.update(task, completed=done, total=total))
     for skipped in report.skipped:
         error_console.print(f"skipped {skipped.path}: {skipped.reason}", markup=False, highlight=False,
@@ -185,6 +186,9 @@ def print_run_summary(report: Any, graph_path: Path, graph: Any) -> None:
                   f"skipped {len(report.skipped)}", markup=False, highlight=False, soft_wrap=True)
     for skipped in report.skipped:
         console.print(f"  skipped {skipped}", markup=False, highlight=False, soft_wrap=True)
+    if report.unchanged:
+        console.print(f"{report.unchanged} article(s) already in {graph_path} left as they are",
+                      markup=False, highlight=False, soft_wrap=True)
     labels = ", ".join(f"{label} {count}" for label, count in report.nodes_by_label.items()) or "none"
     types = ", ".join(f"{kind} {count}" for kind, count in report.edges_by_type.items()) or "none"
     console.print(f"extracted {report.nodes} node(s) ({labels}) and {report.edges} edge(s) ({types})",
@@ -210,13 +214,10 @@ def write_outputs(graph: Any, graph_path: Path, view_path: Path | None = None) -
         raise InputError(target, f"cannot write ({error.strerror or error})") from None
 
 
-def merge_into_file(graph: Any, path: Path) -> Any:
-    """Return the graph stored at ``path`` with ``graph`` merged in (``graph`` when no file yet)."""
-    from graphkit.graph import load_graph, merge_graphs
+def merge_into(stored: Any, graph: Any) -> Any:
+    """Return ``stored`` with ``graph`` merged in, including the record of articles read."""
+    from graphkit.graph import merge_graphs
 
-    if not path.exists():
-        return graph
-    stored = load_graph(path)
     merge_graphs(stored, graph)
     stored.graph.setdefault("articles", {}).update(graph.graph.get("articles", {}))
     return stored
@@ -237,9 +238,14 @@ def extract_command(
     Exit status 0 when every file was read, 1 when some were skipped (each named on stderr),
     2 when nothing could be read.
     """
-    graph, report = run_extraction(paths, workers, aliases)
-    if merge:
-        graph = merge_into_file(graph, output)
+    from graphkit.graph import load_graph
+
+    # Read the graph to merge into first: a bad file should stop the run before extraction.
+    stored = load_graph(output) if merge and output.exists() else None
+    known = stored.graph.get("articles", {}) if stored is not None else None
+    graph, report = run_extraction(paths, workers, aliases, known)
+    if stored is not None:
+        graph = merge_into(stored, graph)
     write_outputs(graph, output)
     print_run_summary(report, output, graph)
     if report.skipped:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import partial
@@ -75,6 +75,7 @@ class RunReport:
     nodes: int = 0
     edges: int = 0
     seconds: float = 0.0
+    unchanged: int = 0  # articles left out because the graph merged into already has them
     extract_seconds: float = 0.0  # reading + extraction (the part workers share)
     resolve_seconds: float = 0.0  # entity resolution over all articles (one process)
 
@@ -168,6 +169,7 @@ def extract_paths(
     extractor: Extractor | None = None,
     resolver: Resolver | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    known_articles: Mapping[str, dict] | None = None,
 ) -> tuple[nx.MultiDiGraph, RunReport]:
     """Return the resolved graph of all articles under ``paths`` and a report of the run.
 
@@ -175,7 +177,9 @@ def extract_paths(
     ``progress(done, total)`` is called after each file. ``extractor`` and ``resolver`` default to
     :func:`graphkit.extract.extract_article` and :func:`graphkit.resolve.resolve`; an extractor
     used with ``workers > 1`` must be a module-level function (it is sent to other processes).
-    Raises :class:`InputError` when no article at all could be read.
+    ``known_articles`` (a graph's ``graph.graph["articles"]``) are articles already in the graph
+    being merged into: one with the same id and title is left out, so that merging the same
+    articles again changes nothing. Raises :class:`InputError` when no article at all could be read.
     """
     started = time.perf_counter()
     paths = list(paths)
@@ -189,13 +193,18 @@ def extract_paths(
             files.append(item)
     extract = partial(extract_file, extractor=extractor or _default_extractor(), max_bytes=max_bytes)
     extractions: list[ArticleExtraction] = []
+    known = known_articles or {}
     for done, outcome in enumerate(_outcomes(files, workers, extract), start=1):
-        extractions.extend(outcome.extractions)
+        for extraction in outcome.extractions:
+            if known.get(extraction.article.id, {}).get("title") == extraction.article.title:
+                report.unchanged += 1
+            else:
+                extractions.append(extraction)
         report.skipped.extend(outcome.skipped)
         if progress:
             progress(done, len(files))
     report.files, report.articles = len(files), len(extractions)
-    if not extractions:
+    if not extractions and not report.unchanged:
         what = "; ".join(str(skip) for skip in report.skipped[:3]) or "no files given"
         raise InputError(", ".join(str(path) for path in paths), f"no readable articles ({what})")
     resolving = time.perf_counter()

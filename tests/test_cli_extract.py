@@ -238,3 +238,23 @@ def test_extract_to_an_unwritable_place_is_a_one_line_error(tmp_path, runner, fa
     result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "taken")])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"error: {tmp_path / 'taken'}: cannot write (Is a directory)"
+
+
+def test_merging_the_same_articles_again_changes_nothing(tmp_path, runner):
+    out = tmp_path / "graph.json"
+    articles = str(EXAMPLES / "articles")
+    assert runner.invoke(app, ["extract", articles, "-o", str(out)]).exit_code == 0
+    first = json.loads(out.read_text())
+    result = runner.invoke(app, ["extract", articles, "-o", str(out), "--merge"])
+    assert result.exit_code == 0, result.output
+    assert "7 article(s) already in" in result.stdout
+    assert json.loads(out.read_text()) == first  # mention and article counts not doubled
+
+
+def test_merge_into_a_bad_graph_file_stops_before_extracting(tmp_path, runner, fake_extraction):
+    article(tmp_path, "a.txt", "Alpha", "Fundwise")
+    out = tmp_path / "graph.json"
+    out.write_text("not json")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(out), "--merge"])
+    assert result.exit_code == 2 and "not a JSON graph file" in result.stderr
+    assert out.read_text() == "not json"

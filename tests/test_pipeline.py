@@ -110,3 +110,13 @@ def test_examples_folder_reads_without_skips():
     graph, report = run([EXAMPLES])
     assert report.skipped == [] and report.articles >= 7 and report.files >= 5
     assert {"megvii", "sensetime", "alibaba"} <= set(graph)
+
+
+def test_known_articles_are_left_out(tmp_path):
+    folder = corpus(tmp_path, 3)
+    graph, _ = run([folder])
+    known = dict(graph.graph["articles"])
+    known["a01"] = {**known["a01"], "title": "a different story under the same id"}
+    again, report = run([folder], known_articles=known)
+    assert (report.unchanged, report.articles) == (2, 1)
+    assert sorted(again.graph["articles"]) == ["a01"]
