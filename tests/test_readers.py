@@ -235,6 +235,7 @@ def test_same_file_given_twice_is_read_once(tmp_path):
         ("blank.txt", "  \n\n \n", "file is empty"),
         ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
         ("latin1.txt", "Caf\xe9 raises money".encode("latin-1"), "not valid UTF-8"),
+        ("utf16.txt", "Acme raises money".encode("utf-16"), "UTF-16 text"),
         ("bad.md", '---\ntitle: "unclosed\nexcerpt: [1, 2\n---\nbody\n', "malformed YAML front matter"),
         ("open.md", "---\ntitle: no closing line\n", "malformed YAML front matter"),
         ("numbers.json", "[1, 2, 3]", "JSON is not an article record"),
@@ -342,3 +343,8 @@ def test_files_sharing_a_stem_get_distinct_ids(tmp_path):
         result.article.id for result in read_paths([tmp_path / "2021", tmp_path / "2022" / "news.txt"])
     )
     assert moved == ["2021-news", "2022-news"]
+
+
+def test_xhtml_with_xml_declaration_is_html(tmp_path):
+    page = '<?xml version="1.0" encoding="utf-8"?>\n' + HTML_PAGE.split("\n", 1)[1]
+    assert read_article(write(tmp_path, "page.xhtml", page)).url == "https://news.example/verdant"

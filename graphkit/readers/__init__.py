@@ -108,6 +108,8 @@ def _decode(path: Path, max_bytes: int) -> str:
     if size == 0:
         raise InputError(path, "file is empty")
     data = path.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(path, "UTF-16 text; graphkit reads UTF-8 (save the file as UTF-8)")
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise InputError(path, "binary file, not text")
     try:
