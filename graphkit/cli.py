@@ -150,7 +150,7 @@ def query_command(
 ArticlePaths = Annotated[list[Path], typer.Argument(
     help="Article files or folders (folders are read recursively; hidden files skipped). Formats: "
          "front-matter Markdown, plain text, HTML, JSON, JSONL — told apart by content.",
-    metavar="PATH...")]
+    metavar="PATH")]
 WorkersOption = Annotated[int, typer.Option(
     "--workers", "-w", min=1, help="Processes extracting in parallel; the graph is the same for any number.")]
 AliasesOption = Annotated[Path | None, typer.Option(
