@@ -24,7 +24,8 @@ def test_and_splits_names_used_alone_elsewhere():
     text = BODY + " Varden grew. Osprey shrank."
     assert names("Varden and Osprey compete.", text) == ["Varden", "Osprey"]
     assert names("Analysts at Brill and Kettering's office said so.") == ["Brill and Kettering"]
-    assert names("The Tinville Ports and Harbours board met.") == ["Tinville Ports and Harbours"]
+    assert names("The Tinville Ports and Harbours (TPH) board met.") == ["Tinville Ports and Harbours", "TPH"]
+    assert names("Its backers include Vantor Group and Quesnel.") == ["Vantor Group", "Quesnel"]
     assert names("It raised money from Quillon and Dovetree.") == ["Quillon", "Dovetree"]
     assert names("Funding came from Aster Capital and Lumen Partners.") == ["Aster Capital", "Lumen Partners"]
 

@@ -93,6 +93,7 @@ _GENERIC_SOURCE_WORDS = frozenset("the news com www co daily online net org".spl
 class _Sentence:
     text: str
     section: Section
+    section_index: int
     spans: list[Span] = field(default_factory=list)
     headline: bool = False
 
@@ -108,9 +109,9 @@ class _Entity:
 
 def _sentences(article: Article, texts: list[str], context: MentionContext) -> list[_Sentence]:
     found = []
-    for section, cleaned in zip(article.sections, texts):
+    for index, (section, cleaned) in enumerate(zip(article.sections, texts)):
         for text in split_sentences(cleaned):
-            found.append(_Sentence(text, section, headline=is_title_case(text, context)))
+            found.append(_Sentence(text, section, index, headline=is_title_case(text, context)))
     return found
 
 
@@ -242,7 +243,7 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
     return sentences, entities, _alias_map(entities, acronyms)
 
 
-def _read_sentences(sentences: list[_Sentence], names: dict[str, str], reference: str | None, blocked: set[str],
+def _read_sentences(sentences: list[_Sentence], names: dict[str, str], references: dict[int, str], blocked: set[str],
                     people: set[str], earlier: list[tuple[str | None, SentenceReading]] | None = None,
                     ) -> list[tuple[str | None, SentenceReading]]:
     """Read every sentence in order, "it" standing for the previous subject; return (previous subject, reading).
@@ -260,7 +261,7 @@ def _read_sentences(sentences: list[_Sentence], names: dict[str, str], reference
         else:
             spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
                      if names[span.name] not in blocked]
-            reading = read_sentence(sentence.text, spans, reference, previous_subject)
+            reading = read_sentence(sentence.text, spans, references.get(sentence.section_index), previous_subject)
         readings.append((previous_subject, reading))
         if reading.subject not in people:  # "it" and "the company" never stand for a person
             previous_subject = reading.subject or previous_subject
@@ -312,13 +313,23 @@ def extract_article(article: Article) -> ArticleExtraction:
     blocked = {merged.name for merged in groups.values() if "source" in merged.cues}
     people = {merged.name for merged in groups.values() if merged.person}
 
-    first = _read_sentences(sentences, names, None, blocked, people)
+    first = _read_sentences(sentences, names, {}, blocked, people)
     found = [(sentence, relation) for sentence, (_, reading) in zip(sentences, first) for relation in reading.relations]
-    reference = _main_entity(sentences, names, found, people, blocked)
-    readings = _read_sentences(sentences, names, reference, blocked, people, first)
+    main = _main_entity(sentences, names, found, people, blocked)
+    # A related item is its own short story: "the company" there is that item's main company.
+    references = {index: _main_entity([s for s in sentences if s.section_index == index], names,
+                                      [(s, r) for s, r in found if s.section_index == index], people, blocked) or main
+                  for index in {sentence.section_index for sentence in sentences if sentence.section_index}}
+    references[0] = main
+    readings = _read_sentences(sentences, names, references, blocked, people, first)
     found = [(sentence, relation) for sentence, (_, reading) in zip(sentences, readings)
              for relation in reading.relations]
 
+    # A name the text shows to be a product ("the X app", "maker of X") is not a party to a deal.
+    products = {merged.name for merged in groups.values()
+                if "product" in merged.cues and not {"organization", "organization type", "investor"} & merged.cues}
+    found = [(sentence, relation) for sentence, relation in found
+             if relation.source not in products and relation.target not in products]
     funded = {(relation.source, relation.target) for _, relation in found if relation.type == "INVESTED_IN"}
     relations, related, investors = [], set(), set()
     for sentence, relation in found:

@@ -196,16 +196,18 @@ def _forced_tokens(tokens: list[_Token], context: MentionContext) -> set[int]:
     return forced
 
 
-def _join_on_and(left: list[_Token], right: list[_Token], context: MentionContext, possessive_after: bool) -> bool:
-    """Decide whether "Left and Right" is one name ("Ernst and Young") or two ("Boeing and Airbus")."""
+def _join_on_and(left: list[_Token], right: list[_Token], context: MentionContext, closes_name: bool) -> bool:
+    """Decide whether "Left and Right" is one name ("Ernst and Young") or two ("Boeing and Airbus").
+
+    Two names in a row are far more common, so "and" joins only one-word parts the article never
+    uses alone, when something marks the whole as one name: a possessive ("Ernst and Young's
+    analyst") or an acronym in brackets ("Hong Kong Exchanges and Clearing (HKEX)").
+    """
     if left[-1].lower.rstrip(".") in _ORG_TAIL or right[-1].lower.rstrip(".") in _ORG_TAIL or len(right) > 1 \
             or right[0].lower in _PLACE_LIKE or right[0].lower in COMMON_WORDS:
         return False
-    # Parts the article never uses on their own belong together when the name goes on past "and"
-    # ("Hong Kong Exchanges and Clearing") or is owned as one ("Ernst and Young's analyst");
-    # two one-word names in a row ("from Accel and Sequoia") stay two.
     once = context.word_counts.get(left[-1].text, 0) <= 1 and context.word_counts.get(right[0].text, 0) <= 1
-    return once and (len(left) > 1 or possessive_after)
+    return once and closes_name
 
 
 def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext) -> list[list[_Token]]:
@@ -225,8 +227,9 @@ def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext) ->
             while end < len(tokens) and is_name[end]:
                 end += 1
             right = tokens[index + 1:end]
-            possessive_after = end < len(tokens) and tokens[end].text in ("'s", "’s")
-            joins = (token.lower in ("and", "&") and _join_on_and(current, right, context, possessive_after)) or \
+            closes_name = end < len(tokens) and (tokens[end].text in ("'s", "’s") or (
+                tokens[end].text == "(" and end + 1 < len(tokens) and tokens[end + 1].text.isupper()))
+            joins = (token.lower in ("and", "&") and _join_on_and(current, right, context, closes_name)) or \
                 (token.lower == "of" and current[-1].lower in _OF_HEADS) or \
                 (token.lower in ("de", "del", "der", "van", "von", "da", "du", "la", "le"))
             if joins:

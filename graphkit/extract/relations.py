@@ -65,7 +65,8 @@ _PARTICIPATE_POSSESSIVE = re.compile(
     re.IGNORECASE)
 _STAKE = re.compile(
     r"\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|take|takes|took|taking|hold|holds|held|own|owns|"
-    r"purchase[sd]?|purchasing)\s+(?:an?\s+)?(?:(?:\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s+per\s?cent)(?:\s+stake)?|"
+    r"purchase[sd]?|purchasing)\s+(?:an?\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|"
+    r"less\s+than|just\s+under|just\s+over)\s+)?(?:(?:\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s+per\s?cent)(?:\s+stake)?|"
     r"(?:\w+\s+){0,2}?stake)\s+(?:in|of)\s+", re.IGNORECASE)
 _POSSESSIVE_STAKE = re.compile(r"⟦(?P<source>\w+)⟧['’]s\s+" + _WORD + r"{0,2}?(?:investment|stake)s?\s+in\s+",
                                re.IGNORECASE)
@@ -100,11 +101,13 @@ _THE_ROUND = re.compile(r"\b(?:took\s+part|takes\s+part|taking\s+part|participat
 _INVESTED_ALONE = re.compile(r"\b(?:also\s+)?(?:invested|co-invested|participated|took\s+part|chipped\s+in)"
                              r"(?=\s*(?:[.;]|$|,\s+(?:the\s+)?(?:company|startup|start-up|firm)\s+said))",
                              re.IGNORECASE)
-_PARTICIPATION_FROM = re.compile(r"\bparticipation\s+(?:from|by|of)\s+", re.IGNORECASE)
+_PARTICIPATION_FROM = re.compile(r"\bparticipation\s+(?:from|by|of)\s+|\b(?:round|financing|funding|deal)\s+(?:also\s+)?"
+                                 r"(?:included|includes|featured|features|drew|attracted)\s+(?:participation\s+"
+                                 r"from\s+)?(?=⟦)", re.IGNORECASE)
 _INVESTORS_IN = re.compile(r"\b(?:investors|backers|shareholders)\s+in\s+⟦(?P<target>\w+)⟧\s+(?:also\s+)?"
                            r"(?:include|includes|included|including|are|were)\s+", re.IGNORECASE)
 _JOIN_WITH = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:hands\s+|forces\s+)?with\s+", re.IGNORECASE)
-_COMPETE = re.compile(r"\b(?:compet(?:e|es|ed|ing)|vy(?:ing)?|vies|vied)\s+(?:directly\s+|head-on\s+)?"
+_COMPETE = re.compile(r"\b(?:compet(?:e|es|ed|ing)|vy(?:ing)?|vies|vied)\s+(?:\w+ly\s+|head-on\s+)?"
                       r"(?:with|against)\s+", re.IGNORECASE)
 _RIVAL = re.compile(r"\brivals?\s+(?:to\s+|of\s+|is\s+|are\s+|include\s+|includes\s+)?(?=⟦)", re.IGNORECASE)
 _POSSESSIVE_RIVAL = re.compile(r"⟦(?P<a>\w+)⟧['’]s\s+(?:\w+\s+)?(?:rival|competitor)s?\s+(?:is\s+|are\s+|include\s+|"
@@ -229,6 +232,11 @@ def list_after(text: str) -> list[str]:
             continue
         elif lowered == "such" and index + 1 < len(tokens) and tokens[index + 1].casefold() == "as":
             index += 2  # "such as" introduces the items
+            continue
+        elif not expecting and re.fullmatch(r"[a-z]+", token) and lowered not in _BREAK \
+                and index + 2 < len(tokens) and tokens[index + 1] in (",", "and") \
+                and PLACEHOLDER.fullmatch(tokens[index + 2]):
+            index += 1  # a noun after an item: "Tesla's Optimus program and Agility Robotics"
             continue
         elif not expecting and lowered not in _CONTINUE:
             break
@@ -402,7 +410,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
         for investor in investors:
             add("INVESTED_IN", investor, _reference_key(masked, reference))
-    for match in _PARTICIPATION_FROM.finditer(text) if "participation" in lowered else ():
+    for match in _PARTICIPATION_FROM.finditer(text):
         investors = list_after(text[match.end():])
         target = raiser(text[:match.start()], set(investors)) or _reference_key(masked, reference)
         for investor in investors:
