@@ -456,11 +456,12 @@ def path_command(
 
 @command("top")
 def top_command(
-    by: Annotated[str, typer.Option("--by", help="degree, pagerank or betweenness (betweenness is "
-                                                  "estimated from 200 sources on larger graphs).")] = "degree",
+    by: Annotated[str, typer.Option("--by", help="degree, pagerank or betweenness.")] = "degree",
     label: Annotated[str | None, typer.Option(
         "--label", "-l", help="Only entities with this label, e.g. Investor or Company.")] = None,
     limit: LimitOption = 10, since: SinceOption = None, until: UntilOption = None,
+    samples: Annotated[int, typer.Option("--samples", min=1, help="Betweenness on a graph with more nodes "
+                                         "than this is estimated from this many random sources.")] = 20,
     graph: ExploreGraphOption = DEFAULT_EXPLORE_GRAPH, as_json: JsonFlag = False, use_neo4j: Neo4jFlag = False,
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
     database: DatabaseOption = None,
@@ -472,7 +473,8 @@ def top_command(
 
     window = Window.parse(since, until)
     explore(graph, use_neo4j, uri, user, password, database,
-            lambda explorer: top_entities(explorer.graph(), by, label, limit, window), render_top, as_json)
+            lambda explorer: top_entities(explorer.graph(), by, label, limit, window, samples),
+            render_top, as_json)
 
 
 @command("communities")

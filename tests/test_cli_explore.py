@@ -98,6 +98,8 @@ def test_top_and_communities(runner, graph_file):
     result = runner.invoke(app, ["top", "--by", "pagerank", "-g", graph_file])
     assert result.exit_code == 0 and "Tidepool AI" in result.stdout
     assert runner.invoke(app, ["top", "--by", "fame", "-g", graph_file]).exit_code == 2
+    sampled = run_json(runner, "top", "--by", "betweenness", "--samples", "3", "-g", graph_file)
+    assert sampled["approximate"] is True and len(sampled["ranking"]) == 8
     data = run_json(runner, "communities", "-g", graph_file)
     assert sum(community["size"] for community in data["communities"]) == 7
     result = runner.invoke(app, ["communities", "-g", graph_file])

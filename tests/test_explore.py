@@ -184,6 +184,16 @@ def test_sampled_betweenness_is_marked_approximate():
         top_entities(build_graph(), "closeness")
 
 
+def test_pagerank_matches_networkx():
+    # nx.pagerank needs scipy, which graphkit does not depend on; networkx's pure-Python
+    # power iteration is the same algorithm.
+    from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+
+    links, _ = funding_graph(build_graph())
+    expected = _pagerank_python(links)
+    assert pagerank(links) == pytest.approx(expected, abs=1e-6)
+
+
 def test_pagerank_sums_to_one_and_favours_the_hub():
     links, _ = funding_graph(build_graph())
     scores = pagerank(links)
