@@ -258,3 +258,28 @@ def test_merge_into_a_bad_graph_file_stops_before_extracting(tmp_path, runner, f
     result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(out), "--merge"])
     assert result.exit_code == 2 and "not a JSON graph file" in result.stderr
     assert out.read_text() == "not json"
+
+
+@pytest.mark.neo4j
+def test_stats_and_entities_on_neo4j_match_the_graph_file(small_graph, runner, neo4j_backend, neo4j_settings):
+    neo4j_backend.load_graph(load_graph(small_graph))
+    connection = [
+        "--neo4j",
+        "--uri",
+        neo4j_settings.uri,
+        "--user",
+        neo4j_settings.user,
+        "--password",
+        neo4j_settings.password or "",
+    ]
+    on_file = json.loads(runner.invoke(app, ["stats", str(small_graph), "--json"]).stdout)
+    on_neo4j = runner.invoke(app, ["stats", "--json", *connection])
+    assert on_neo4j.exit_code == 0, on_neo4j.output
+    stats = json.loads(on_neo4j.stdout)
+    for field in ("nodes", "edges", "nodes_by_label", "edges_by_type", "articles"):
+        assert stats[field] == on_file[field]
+    rows = json.loads(runner.invoke(app, ["entities", "--json", *connection]).stdout)
+    assert {(row["key"], row["degree"]) for row in rows} == {
+        (row["key"], row["degree"])
+        for row in json.loads(runner.invoke(app, ["entities", str(small_graph), "--json"]).stdout)
+    }
