@@ -86,6 +86,8 @@ _SOURCE_AFTER = re.compile(r"^(?:\s+(?:first\s+)?reported\b(?!\s+(?:a|an|its|the
 # "a Rotterdam company", "Zurich start-up X": a one-word name used as a place.
 _PLACE_MODIFIER_AFTER = re.compile(r"^\s+(?:company|start-?up|firm|office|offices|headquarters|plant|factory)\b",
                                    re.IGNORECASE)
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
+_NAME_WORD = re.compile(r"[\w’'&.-]+")
 _GENERIC_SOURCE_WORDS = frozenset("the news com www co daily online net org".split())
 
 
@@ -126,7 +128,7 @@ def _is_publisher(name: str, publisher: frozenset[str]) -> bool:
 
 
 def _group_key(name: str) -> str:
-    return node_key(re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name))
+    return node_key(_HONORIFIC.sub("", name))
 
 
 def _words(name: str) -> list[str]:
@@ -134,7 +136,7 @@ def _words(name: str) -> list[str]:
 
 
 def _raw_words(name: str) -> list[str]:
-    return [word.casefold().rstrip(".") for word in re.findall(r"[\w’'&.-]+", name)]
+    return [word.casefold().rstrip(".") for word in _NAME_WORD.findall(name)]
 
 
 def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str]) -> dict[str, str]:

@@ -59,6 +59,8 @@ _NOT_A_NAME = _PLACE_LIKE | MONTHS | DAYS | COMMON_WORDS | ACRONYMS | NAME_CONNE
 _ORG_TAIL = COMPANY_WORDS | INVESTOR_WORDS | FUND_WORDS
 _NUMBER_LIKE = re.compile(r"\d[\d.,]*(?:[kmbKMB]|bn|mn|mln|tn)?|\d[\d.,]*\.\d+[A-Za-z]+|\d+-\d+\w*")
 _PLACE_SUFFIXES = frozenset(("-based", "-headquartered", "-born"))
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_SINGLE_LETTER = re.compile(r"[A-Za-z]\.?")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ROUND_NAME = re.compile(r"(?:Pre-)?Series [A-H]\d?", re.IGNORECASE)
@@ -110,19 +112,20 @@ def tokenize(sentence: str) -> list[_Token]:
     ['Alibaba', '-backed', 'Megvii', 'Inc.', 'rose', '.']
     """
     tokens: list[_Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(sentence):
-        text, start = match.group(), match.start()
-        if text[-1] == "." and len(text) > 1 and text[:-1].casefold() not in ABBREVIATIONS \
+        text = match.group()
+        start, end = match.span()
+        if text[-1] == "." and end - start > 1 and text[:-1].casefold() not in ABBREVIATIONS \
                 and not _INITIALS.fullmatch(text):
-            tokens.append(_Token(text[:-1], start, start + len(text) - 1))
-            tokens.append(_Token(".", start + len(text) - 1, start + len(text)))
-            continue
-        head, dash, tail = text.rpartition("-") if "-" in text else ("", "", "")
-        if dash and head and tail.casefold() in HYPHEN_DESCRIPTORS:
-            tokens.append(_Token(head, start, start + len(head)))
-            tokens.append(_Token("-" + tail.casefold(), start + len(head), start + len(text)))
-            continue
-        tokens.append(_Token(text, start, start + len(text)))
+            append(_Token(text[:-1], start, end - 1))
+            append(_Token(".", end - 1, end))
+        elif "-" in text and text.rpartition("-")[2].casefold() in HYPHEN_DESCRIPTORS and text[0] != "-":
+            head, _, tail = text.rpartition("-")
+            append(_Token(head, start, start + len(head)))
+            append(_Token("-" + tail.casefold(), start + len(head), end))
+        else:
+            append(_Token(text, start, end))
     for index, token in enumerate(tokens):
         token.index = index
     return tokens
@@ -151,12 +154,12 @@ def is_title_case(sentence: str, context: MentionContext | None = None) -> bool:
     """
     lowercase = context.lowercase_words if context else frozenset()
     # Short function words ("for", "to") stay lower case in most headline styles: they do not count.
-    words = [word for word in re.findall(r"[A-Za-z][\w’'-]*", sentence)
-             if len(word) > 3 and word.casefold() not in _ORG_TAIL
-             and (word.casefold() in COMMON_WORDS or word.casefold() in lowercase)]
+    long_words = [word for word in _WORD.findall(sentence) if len(word) > 3]
+    folded = [word.casefold() for word in long_words]
+    words = [word for word, fold in zip(long_words, folded)
+             if fold not in _ORG_TAIL and (fold in COMMON_WORDS or fold in lowercase)]
     capitalized = sum(1 for word in words if word[0].isupper())
     # A name-heavy sentence ("investors include Tiger Global Management") still has lower-case words.
-    long_words = [word for word in re.findall(r"[A-Za-z][\w’'-]*", sentence) if len(word) > 3]
     lowercase_share = sum(1 for word in long_words if word[0].islower()) / max(len(long_words), 1)
     return len(words) >= 2 and capitalized / len(words) >= 0.75 and lowercase_share < 0.15
 
@@ -269,7 +272,8 @@ def _is_rejected(run: list[_Token]) -> bool:
     if all(word in _NOT_A_NAME or word in place_words for word in words):
         return True
     text = " ".join(token.text for token in run)
-    return len(text) < 2 or text.isdigit() or _ROUND_NAME.fullmatch(text) is not None or re.fullmatch(r"[A-Za-z]\.?", text) is not None \
+    return len(text) < 2 or text.isdigit() or _ROUND_NAME.fullmatch(text) is not None \
+        or _SINGLE_LETTER.fullmatch(text) is not None \
         or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS)
 
 

@@ -40,6 +40,10 @@ _CONTINUE = frozenset(("including", "include", "includes", "like", "such", "nota
 _REFERENCE = re.compile(
     r"\b(?:(?P<its>[Ii]ts)|(?P<it>[Ii]t)|(?P<np>[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|"
     r"business|carmaker|automaker|maker|developer|giant|platform|lender|group|venture|unicorn)))\b(?!['’-])")
+_ANY_WORD = re.compile(r"\w")
+_LOWER_WORD = re.compile(r"[a-z-]+")
+_MODIFIER_AFTER = re.compile(r"\s*-(?:backed|based|listed|led|owned|funded)")
+_CLAUSE_BREAK = re.compile(r"[,;:(]|['’]s\b")
 _MAIN_NOUN = re.compile(r"(?:company|startup|start-up|firm|business)$")
 _WORD = r"(?:(?!⟦)[^\s,;:]+\s+)"
 # Cheap checks that let most sentences skip the patterns of a relation family.
@@ -159,7 +163,7 @@ def mask(sentence: str, spans: list[tuple[int, int, str]], reference: str | None
 
     def replace(match: re.Match) -> str:
         before = text[:match.start()]
-        at_start = not re.search(r"\w", before)
+        at_start = not _ANY_WORD.search(before)
         nearest = PLACEHOLDER.findall(before)
         nonlocal uses_reference
         if match.group("np"):
@@ -233,7 +237,7 @@ def list_after(text: str) -> list[str]:
         elif lowered == "such" and index + 1 < len(tokens) and tokens[index + 1].casefold() == "as":
             index += 2  # "such as" introduces the items
             continue
-        elif not expecting and re.fullmatch(r"[a-z]+", token) and lowered not in _BREAK \
+        elif not expecting and token.isalpha() and token.islower() and lowered not in _BREAK \
                 and index + 2 < len(tokens) and tokens[index + 1] in (",", "and") \
                 and PLACEHOLDER.fullmatch(tokens[index + 2]):
             index += 1  # a noun after an item: "Tesla's Optimus program and Agility Robotics"
@@ -259,7 +263,7 @@ def list_before(text: str) -> list[str]:
     skipped = 0
     while index >= 0 and not PLACEHOLDER.fullmatch(tokens[index]):
         if tokens[index].casefold() in _BREAK - {"to", "is", "are", "was", "were", "has", "have", "had", "will"} \
-                or not re.fullmatch(r"[a-z-]+", tokens[index]) or skipped >= 5:
+                or not _LOWER_WORD.fullmatch(tokens[index]) or skipped >= 5:
             return []
         skipped += 1
         index -= 1
@@ -274,7 +278,7 @@ def list_before(text: str) -> list[str]:
         index -= 1
         # Descriptors may stand before an item: "X and the angel investor Y".
         look = index
-        while look >= 0 and index - look < 3 and re.fullmatch(r"[a-z-]+", tokens[look]) \
+        while look >= 0 and index - look < 3 and _LOWER_WORD.fullmatch(tokens[look]) \
                 and tokens[look] not in _BREAK and tokens[look] not in ("and", "&"):
             look -= 1
         if look >= 0 and tokens[look].casefold() in (",", "and", "&"):
@@ -291,7 +295,7 @@ def list_before(text: str) -> list[str]:
 def _first_entity(text: str, exclude: set[str] = frozenset()) -> str | None:
     for match in PLACEHOLDER.finditer(text):
         after = text[match.end():match.end() + 10]
-        if match.group(1) not in exclude and not re.match(r"\s*-(?:backed|based|listed|led|owned|funded)", after):
+        if match.group(1) not in exclude and not _MODIFIER_AFTER.match(after):
             return match.group(1)
     return None
 
@@ -328,7 +332,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     def raiser(before: str, exclude: set[str] = frozenset()) -> str | None:
         """Who raised: the name right before the verb, unless a clause stands between them."""
         nearest = [m for m in PLACEHOLDER.finditer(before) if m.group(1) not in exclude]
-        if nearest and not re.search(r"[,;:(]|['’]s\b", before[nearest[-1].end():]):
+        if nearest and not _CLAUSE_BREAK.search(before[nearest[-1].end():]):
             return nearest[-1].group(1)
         return _first_entity(before, exclude)
 
