@@ -348,3 +348,9 @@ def test_files_sharing_a_stem_get_distinct_ids(tmp_path):
 def test_xhtml_with_xml_declaration_is_html(tmp_path):
     page = '<?xml version="1.0" encoding="utf-8"?>\n' + HTML_PAGE.split("\n", 1)[1]
     assert read_article(write(tmp_path, "page.xhtml", page)).url == "https://news.example/verdant"
+
+
+def test_symlink_loop_in_a_folder_does_not_hang(tmp_path):
+    write(tmp_path, "a.txt", "Alpha raises money\n\nAlpha raised money from Beta.\n")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert [result.article.id for result in read_paths([tmp_path])] == ["a"]

@@ -68,8 +68,16 @@ class ReadResult:
         return self.article is not None
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _visible_files(folder: Path) -> list[Path]:
+    """Return the folder's files, recursively, in name order; hidden files and folders left out.
+
+    Symbolic links to folders are not followed, so a link loop cannot make the walk endless.
+    """
+    found = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [Path(root, name) for name in files if not name.startswith(".")]
+    return sorted(file for file in found if file.is_file())
 
 
 def article_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | InputError]:
@@ -82,7 +90,7 @@ def article_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | InputEr
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files = sorted(file for file in path.rglob("*") if file.is_file() and not _hidden(file, path))
+            files = _visible_files(path)
             if not files:
                 yield InputError(path, "folder has no article files")
             candidates = files
