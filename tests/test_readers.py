@@ -354,3 +354,17 @@ def test_symlink_loop_in_a_folder_does_not_hang(tmp_path):
     write(tmp_path, "a.txt", "Alpha raises money\n\nAlpha raised money from Beta.\n")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
     assert [result.article.id for result in read_paths([tmp_path])] == ["a"]
+
+
+def test_html_story_with_each_paragraph_in_its_own_wrapper(tmp_path):
+    paragraphs = [
+        f"Paragraph {number} says Copperleaf Fund invested in Lumen Storage again." for number in range(4)
+    ]
+    page = (
+        "<html><body><div class='links'><p>Short link list item.</p></div><div class='story'>"
+        + "".join(f"<div class='para'><p>{text}</p></div>" for text in paragraphs)
+        + "</div></body></html>"
+    )
+    article = read_article(write(tmp_path, "wrapped.html", page))
+    assert article.text.split("\n\n")[-4:] == paragraphs
+    assert "Short link" not in article.text

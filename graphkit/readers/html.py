@@ -74,18 +74,24 @@ def _spaced(text: str) -> str:
 
 
 def _main_block(body: Tag) -> Tag:
-    """Return the element that holds the story: <article>, <main>, or the densest <p> parent."""
+    """Return the element that holds the story: <article>, <main>, or the densest block of <p>.
+
+    Each paragraph's text counts fully for its parent and half for its grandparent, so a story
+    whose paragraphs sit in wrappers of their own (<div><p>...</p></div>) is still found as a whole.
+    """
     for name in ("article", "main"):
         found = body.find(name) or body.find(attrs={"role": name})
         if isinstance(found, Tag) and found.find("p"):
             return found
-    weight: dict[int, tuple[int, Tag]] = {}
+    weight: dict[int, float] = {}
+    elements: dict[int, Tag] = {}
     for paragraph in body.find_all("p"):
-        parent = paragraph.parent
-        if isinstance(parent, Tag):
-            size, _ = weight.get(id(parent), (0, parent))
-            weight[id(parent)] = (size + len(paragraph.get_text(" ", strip=True)), parent)
-    return max(weight.values(), key=lambda item: item[0])[1] if weight else body
+        size = len(paragraph.get_text(" ", strip=True))
+        for share, element in ((1.0, paragraph.parent), (0.5, getattr(paragraph.parent, "parent", None))):
+            if isinstance(element, Tag):
+                weight[id(element)] = weight.get(id(element), 0.0) + share * size
+                elements[id(element)] = element
+    return elements[max(weight, key=weight.__getitem__)] if weight else body
 
 
 def _paragraphs(block: Tag) -> list[str]:
