@@ -4,8 +4,9 @@ The page is vis-network (the build pyvis ships) with graphkit's own template, st
 script, all inlined; no ``<script src>``, no ``<link href>``, no ``@import``. The graph goes in as
 JSON inside a ``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and
 U+2029 escaped, so no name or sentence can close the block; the page puts every string into
-the DOM as text, never as HTML. Small graphs get live physics; big ones (over
-:data:`PHYSICS_LIMIT` nodes) get a precomputed layout with physics off, so they open fast.
+the DOM as text, never as HTML. Every graph gets a precomputed layout; small graphs then get
+live physics from there, big ones (over :data:`PHYSICS_LIMIT` nodes) keep it, physics off, so
+they open fast.
 
 Examples
 --------
@@ -99,7 +100,7 @@ def view_data(graph: nx.MultiDiGraph, title: str, size_by: str = "degree") -> di
     if size_by not in SIZE_BY:
         raise ValueError(f"size_by must be one of {SIZE_BY}, not {size_by!r}")
     big = graph.number_of_nodes() > PHYSICS_LIMIT
-    positions = spring_positions(graph) if big else {}
+    positions = spring_positions(graph)
     raised = money_raised(graph)
     nodes = []
     for key, data in graph.nodes(data=True):
@@ -109,8 +110,7 @@ def view_data(graph: nx.MultiDiGraph, title: str, size_by: str = "degree") -> di
         if raised.get(key):
             node["raised_usd"] = raised[key]
         node["value"] = math.log10(1 + raised.get(key, 0)) if size_by == "money" else node["degree"]
-        if big:
-            node["x"], node["y"] = (round(value, 1) for value in positions[key])
+        node["x"], node["y"] = (round(value, 1) for value in positions[key])
         nodes.append(node)
     edges = []
     for index, (source, target, data) in enumerate(graph.edges(data=True)):

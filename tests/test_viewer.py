@@ -146,6 +146,11 @@ def test_big_graphs_get_positions_and_no_physics():
     assert len({(node["x"], node["y"]) for node in data["nodes"]}) == len(data["nodes"])
 
 
+def test_an_empty_graph_still_makes_a_page(tmp_path):
+    data = page_data(write_view(new_graph(), tmp_path / "empty.html"))
+    assert data["nodes"] == [] and data["edges"] == []
+
+
 def test_layout_spreads_components_apart():
     graph = nx.Graph([(1, 2), (2, 3), (10, 11)])
     graph.add_node(99)

@@ -32,9 +32,8 @@
   // --- the drawing ------------------------------------------------------------------------
   function visNode(node) {
     var style = data.labelStyles[node.style];
-    var item = { id: node.id, label: node.name, shape: style.shape, color: style.color, value: node.value };
-    if (data.big) { item.x = node.x; item.y = node.y; }
-    return item;
+    return { id: node.id, label: node.name, shape: style.shape, color: style.color, value: node.value,
+      x: node.x, y: node.y };
   }
 
   // Arrows and dashes cost most of a big graph's drawing time, so big graphs start without them.
@@ -64,7 +63,7 @@
       navigationButtons: false, keyboard: false },
     physics: data.big ? false : { solver: "forceAtlas2Based", stabilization: { iterations: 250, fit: true },
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 110 } },
-    layout: { improvedLayout: !data.big && data.nodes.length <= 100 }
+    layout: { improvedLayout: false }
   };
   var network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, options);
   view.network = network; view.nodes = nodes; view.edges = edges;
