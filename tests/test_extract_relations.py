@@ -53,6 +53,10 @@ FUNDING = [
     ("Quillon closed a $5 million round, with Tarn leading the investment.", ["Quillon", "Tarn"],
      {("INVESTED_IN", "Tarn", "Quillon")}),
     ("Earlier investors in Quillon include Tarn.", ["Quillon", "Tarn"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Quillon announced $8m in funding from Tarn.", ["Quillon", "Tarn"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Quillon raised $8m in a Tarn-led round.", ["Quillon", "Tarn"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Tarn has backed Quillon since 2019.", ["Tarn", "Quillon"], {("BACKED_BY", "Quillon", "Tarn")}),
+    ("Tarn already owned about 20 per cent of Quillon.", ["Tarn", "Quillon"], {("INVESTED_IN", "Tarn", "Quillon")}),
 ]
 
 
@@ -63,6 +67,12 @@ def test_funding_patterns(sentence, names, expected):
 
 def test_whole_acquisition_is_not_an_investment():
     assert relations("Tarn agreed to buy Quillon for $40 million.", "Tarn", "Quillon") == set()
+
+
+def test_other_investors_belong_to_the_main_company_but_lead_investors_of_many_deals_do_not():
+    assert relations("Other investors include Tarn and Orla.", "Tarn", "Orla", reference="Quillon") == {
+        ("INVESTED_IN", "Tarn", "Quillon"), ("INVESTED_IN", "Orla", "Quillon")}
+    assert relations("Lead investors include Tarn and Orla.", "Tarn", "Orla", reference="Quillon") == set()
 
 
 def test_references_use_the_main_company_and_the_previous_subject():
@@ -82,6 +92,11 @@ RIVALRY = [
      {frozenset({"Quillon", "Tarn"}), frozenset({"Quillon", "Pell"})}),
     ("Tarn and Pell are the two biggest players in the field.", ["Tarn", "Pell"], {frozenset({"Tarn", "Pell"})}),
     ("Quillon and Pell compete for the same customers.", ["Quillon", "Pell"], {frozenset({"Quillon", "Pell"})}),
+    ("Quillon's rivals include Pell and Tarn.", ["Quillon", "Pell", "Tarn"],
+     {frozenset({"Quillon", "Pell"}), frozenset({"Quillon", "Tarn"})}),
+    ("Quillon faces competitors such as Pell and Tarn.", ["Quillon", "Pell", "Tarn"],
+     {frozenset({"Quillon", "Pell"}), frozenset({"Quillon", "Tarn"})}),
+    ("Quillon competes fiercely with Pell.", ["Quillon", "Pell"], {frozenset({"Quillon", "Pell"})}),
     ("The market is dominated by three companies, Tarn which owns a port, Pell and the Orla group.",
      ["Tarn", "Pell", "Orla"],
      {frozenset({"Tarn", "Pell"}), frozenset({"Tarn", "Orla"}), frozenset({"Pell", "Orla"})}),

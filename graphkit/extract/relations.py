@@ -44,6 +44,9 @@ _ANY_WORD = re.compile(r"\w")
 _LOWER_WORD = re.compile(r"[a-z-]+")
 _MODIFIER_AFTER = re.compile(r"\s*-(?:backed|based|listed|led|owned|funded)")
 _CLAUSE_BREAK = re.compile(r"[,;:(]|['’]s\b")
+_ROUND_AHEAD = re.compile(r"\s+(?:[^\s⟦,;:]+\s+){0,3}?(?:round|funding|financing|investment|deal|consortium|raise)\b",
+                          re.IGNORECASE)
+_NAMES_FOLLOW = re.compile(r"\s*(?:such\s+as\s+|including\s+|like\s+|include\s+|are\s+)?⟦", re.IGNORECASE)
 _MAIN_NOUN = re.compile(r"(?:company|startup|start-up|firm|business)$")
 _WORD = r"(?:(?!⟦)[^\s,;:]+\s+)"
 # Cheap checks that let most sentences skip the patterns of a relation family.
@@ -68,7 +71,7 @@ _PARTICIPATE_POSSESSIVE = re.compile(
     r"(?:in\s+)?⟦(?P<target>\w+)⟧['’]s\s+" + _WORD + r"{0,4}?(?:round|funding|financing|raise|series)",
     re.IGNORECASE)
 _STAKE = re.compile(
-    r"\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|take|takes|took|taking|hold|holds|held|own|owns|"
+    r"\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|take|takes|took|taking|hold|holds|held|own|owns|owned|has|have|"
     r"purchase[sd]?|purchasing)\s+(?:an?\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|"
     r"less\s+than|just\s+under|just\s+over)\s+)?(?:(?:\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s+per\s?cent)(?:\s+stake)?|"
     r"(?:\w+\s+){0,2}?stake)\s+(?:in|of)\s+", re.IGNORECASE)
@@ -77,13 +80,20 @@ _POSSESSIVE_STAKE = re.compile(r"⟦(?P<source>\w+)⟧['’]s\s+" + _WORD + r"{0
 _RAISE = re.compile(
     r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|sought|seek(?:s|ing)?|collect(?:s|ed|ing)?|nab(?:s|bed)?|"
     r"receiv(?:e|es|ed|ing)|land(?:s|ed)?|clos(?:e|es|ed|ing)|pull(?:s|ed)?|got|gets|scor(?:e|es|ed)|"
-    r"bag(?:s|ged)?|attract(?:s|ed)|obtain(?:s|ed))\b\s+" + _WORD + r"{0,12}?from\s+", re.IGNORECASE)
+    r"bag(?:s|ged)?|attract(?:s|ed)|obtain(?:s|ed)|announc(?:e|es|ed|ing)|complet(?:e|es|ed|ing))\b\s+" + _WORD +
+    r"{0,12}?from\s+", re.IGNORECASE)
 _INVESTMENT_FROM = re.compile(r"\binvestments?\s+in\s+⟦(?P<target>\w+)⟧\s+from\s+", re.IGNORECASE)
-_LED_BY = re.compile(r"\b(?:round|funding|fundraising|raise|investment|financing|series\s+[a-h]\w*|deal|tranche)\b"
+_LED_BY = re.compile(r"\b(?:round|funding|fundraising|raise|investment|financing|series\s+[a-h]\w*|deal|tranche|"
+                     r"consortium|syndicate|offering)\b"
                      r"[^.;⟦]{0,60}?\b(?:led|co-led|spearheaded)\s+(?:mostly\s+|jointly\s+)?by\s+", re.IGNORECASE)
 _BACKED_BY = re.compile(r"\b(?:backed|funded|financed|supported)\s+by\s+", re.IGNORECASE)
-_HYPHEN_BACKED = re.compile(r"⟦(?P<source>\w+)⟧\s*-(?:backed|funded)\s+(?P<rest>(?:(?!⟦)[^\s,;:]+\s+){0,4}?)"
+_HYPHEN_BACKED = re.compile(r"⟦(?P<source>\w+)⟧\s*-(?P<kind>backed|funded|led)\s+(?P<rest>(?:(?!⟦)[^\s,;:]+\s+){0,4}?)"
                             r"(?:⟦(?P<target>\w+)⟧)?")
+_BACKS = re.compile(r"⟦(?P<source>\w+)⟧\s+(?:has\s+|have\s+|had\s+|also\s+|previously\s+|already\s+)*"
+                    r"(?:backs|backed)\s+(?=⟦)", re.IGNORECASE)
+_OTHER_INVESTORS = re.compile(r"^\W*(?:(?:other|existing|previous|earlier|current|returning)\s+)?(?:investors|backers)"
+                              r"(?:\s+in\s+the\s+(?:round|deal|company|startup|start-up))?\s+(?:also\s+)?"
+                              r"(?:include|included|including|are|were)\s+", re.IGNORECASE)
 _INVESTORS_INCLUDE = re.compile(
     r"⟦(?P<target>\w+)⟧['’]s\s+(?:\w+\s+){0,2}?(?:investors|backers|shareholders)\s+(?:also\s+)?"
     r"(?:include|includes|included|including|are|such\s+as)\s+", re.IGNORECASE)
@@ -115,7 +125,7 @@ _COMPETE = re.compile(r"\b(?:compet(?:e|es|ed|ing)|vy(?:ing)?|vies|vied)\s+(?:\w
                       r"(?:with|against)\s+", re.IGNORECASE)
 _RIVAL = re.compile(r"\brivals?\s+(?:to\s+|of\s+|is\s+|are\s+|include\s+|includes\s+)?(?=⟦)", re.IGNORECASE)
 _POSSESSIVE_RIVAL = re.compile(r"⟦(?P<a>\w+)⟧['’]s\s+(?:\w+\s+)?(?:rival|competitor)s?\s+(?:is\s+|are\s+|include\s+|"
-                               r"includes\s+)?⟦(?P<b>\w+)⟧", re.IGNORECASE)
+                               r"includes\s+|such\s+as\s+|like\s+)?⟦(?P<b>\w+)⟧", re.IGNORECASE)
 _COMPETE_TOGETHER = re.compile(r"\s+(?:compete|are\s+competing|are\s+rivals|are\s+competitors|vie)\b(?!\s+with)",
                                re.IGNORECASE)
 _COMPETITOR = re.compile(r"\bcompetitors?\b", re.IGNORECASE)
@@ -377,12 +387,19 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         backed = near[-1] if near else _reference_key(masked, reference)
         for investor in investors:
             add("BACKED_BY", backed, investor, event=False)
-    for match in _HYPHEN_BACKED.finditer(text) if "-backed" in lowered or "-funded" in lowered else ():
-        if re.search(r"\b(?:round|funding|financing|investment|deal)\b", match.group("rest"), re.IGNORECASE):
-            add("INVESTED_IN", match.group("source"), subject(text[:match.start()]) or
-                _reference_key(masked, reference))
-        elif match.group("target"):
+    for match in _HYPHEN_BACKED.finditer(text) if "-backed" in lowered or "-funded" in lowered or "-led" in lowered \
+            else ():
+        if _ROUND_AHEAD.match(text[match.end("kind"):]):
+            add("INVESTED_IN", match.group("source"), raiser(text[:match.start()]) or
+                _reference_key(masked, reference), match.group("kind") == "led")
+        elif match.group("target") and match.group("kind") != "led":
             add("BACKED_BY", match.group("target"), match.group("source"), event=False)
+    for match in _BACKS.finditer(text) if "back" in lowered else ():
+        add("BACKED_BY", _object_after(text[match.end():]), match.group("source"), event=False)
+    # "Other investors include X": the article's main company ("Lead investors include" spans deals).
+    for match in _OTHER_INVESTORS.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
+        for investor in list_after(text[match.end():]):
+            add("INVESTED_IN", investor, _reference_key(masked, reference), event=False)
     for match in _INVESTORS_INCLUDE.finditer(text) if "'s" in text or "’s" in text else ():
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, match.group("target"), event=False)
@@ -445,7 +462,7 @@ def _rivalry(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         for other in list_after(text[match.end():]):
             pairs.extend((rival, other) for rival in rivals)
     for match in _POSSESSIVE_RIVAL.finditer(text):
-        pairs.append((match.group("a"), match.group("b")))
+        pairs.extend((match.group("a"), other) for other in list_after(text[match.start("b") - 1:]))
     for match in _RIVAL.finditer(text):
         other = _object_after(text[match.end():])
         if re.search(r"['’]s\s+(?:\w+\s+)?$", text[:match.start()]):
@@ -457,11 +474,17 @@ def _rivalry(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         if re.search(r"['’]s\s+(?:\w+\s+)?$", before):
             continue
         named = list_before(re.sub(r"\b(?:an?|the)\s+$", "", before))
-        target = _object_after(after) if re.match(r"\s*⟦", after) else None
-        if target is None:
+        if not named:
+            # "X and competitors such as Y and Z"
+            subject = _first_entity(before) or _reference_key(masked, reference)
+            if _NAMES_FOLLOW.match(after):
+                pairs.extend((subject, other) for other in list_after(after))
+            continue
+        targets = list_after(after) if _NAMES_FOLLOW.match(after) else []
+        if not targets:
             appositive = re.search(r"⟦(\w+)⟧,\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,2}?(?=⟦)", before)
-            target = appositive.group(1) if appositive else None
-        pairs.extend((name, target) for name in named)
+            targets = [appositive.group(1)] if appositive else []
+        pairs.extend((name, target) for name in named for target in targets)
     for match in _COMPETE_TOGETHER.finditer(text):
         pairs.extend(combinations(list_before(text[:match.start()]), 2))
     for match in _BIGGEST_PLAYERS.finditer(text):
