@@ -390,7 +390,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     for match in _HYPHEN_BACKED.finditer(text) if "-backed" in lowered or "-funded" in lowered or "-led" in lowered \
             else ():
         if _ROUND_AHEAD.match(text[match.end("kind"):]):
-            add("INVESTED_IN", match.group("source"), raiser(text[:match.start()]) or
+            add("INVESTED_IN", match.group("source"), subject(text[:match.start()]) or
                 _reference_key(masked, reference), match.group("kind") == "led")
         elif match.group("target") and match.group("kind") != "led":
             add("BACKED_BY", match.group("target"), match.group("source"), event=False)
