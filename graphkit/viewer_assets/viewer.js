@@ -59,7 +59,7 @@
       font: { size: 12 }, borderWidth: 1 },
     edges: { width: 1, font: { size: 10, align: "top", strokeWidth: 3 },
       smooth: data.big ? false : { type: "continuous" }, arrows: { to: { scaleFactor: 0.6 } } },
-    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big,
+    interaction: { hover: true, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big,
       navigationButtons: false, keyboard: false },
     physics: data.big ? false : { solver: "forceAtlas2Based", stabilization: { iterations: 250, fit: true },
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 110 } },
