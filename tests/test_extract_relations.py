@@ -114,6 +114,11 @@ def test_rival_in_a_headline_uses_the_main_company():
         ("COMPETES_WITH", "Quillon", "Pell")}
 
 
+def test_a_name_after_a_leading_plural_noun_is_not_the_subject():
+    assert relations("Analysts at Tarn said it bought a 10% stake in Quillon.", "Tarn", "Quillon",
+                     previous="Pell") == {("INVESTED_IN", "Pell", "Quillon")}
+
+
 def test_no_relation_without_a_trigger():
     assert relations("Tarn and Quillon opened offices in Lyon.", "Tarn", "Quillon") == set()
     assert relations("Analysts at Tarn said Quillon raised prices.", "Tarn", "Quillon") == set()

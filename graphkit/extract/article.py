@@ -64,7 +64,7 @@ _ORG_AFTER = re.compile(
     re.IGNORECASE)
 _EMPLOYER_BEFORE = re.compile(r"\b(?:analyst|executive|director|engineer|researchers?|partner|head|chief|editor|"
                               r"professor|employee|founder|ceo)s?\s+(?:at|of|with)\s+$", re.IGNORECASE)
-_PERSON_BEFORE = re.compile(rf"\b(?:{_TITLES}|angel\s+investor|investor)\s+$", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(rf"\b(?:(?:{_TITLES})s?|angel\s+investor|investor)\s+$", re.IGNORECASE)
 _PERSON_AFTER = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+|another\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_TITLES}|employee)\b",
                            re.IGNORECASE)
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+(?:[\w&]+\s+){0,4}?(?:[\w&]+['’]s\s+)?"
@@ -74,7 +74,7 @@ _ACTOR_AFTER = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|also\s+|is\s+|will\s+|n
 _PRODUCT_BEFORE = re.compile(r"\b(?:maker|makers|developer|creator|creators)\s+of\s+(?:the\s+)?$|\bbehind\s+$|"
                              r"\buses?\s+$", re.IGNORECASE)
 _PRODUCT_AFTER = re.compile(
-    rf"^\s*-?(?:maker|developer)\b|^\s+(?:developer|maker)\s+[A-Z]|^\s+(?:users|subscribers|chatbot|app|"
+    rf"^\s*-?(?:maker|developer)\b|^\s+(?:developer|maker)\s+[A-Z]|^\s+(?:\d[\w.]*\s+)?(?:users|subscribers|chatbot|app|"
     rf"model|software|technology|system|engine|program)\b|^,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
     rf"(?:{'|'.join(sorted(PRODUCT_NOUNS))})\b(?!\s+(?:maker|developer|company|provider|operator))",
     re.IGNORECASE)
@@ -152,8 +152,8 @@ def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str]) -> dict[s
             if long == short or len(long_words) <= len(short_words):
                 continue
             extra_front, extra_back = long_words[:-len(short_words)], long_words[len(short_words):]
-            if entities[long].person and len(short_words) == 1 and long_words[-1] == short_words[0]:
-                candidates.append(long)  # a surname: "Maran" -> "Dayanidhi Maran"
+            if entities[long].person and long_words[-len(short_words):] == short_words:
+                candidates.append(long)  # a surname: "Maran" -> "Dayanidhi Maran", "O'Leary"
             elif long_words[:len(short_words)] == short_words and not entities[long].person \
                     and all(word in _GENERIC_TAIL for word in extra_back):
                 candidates.append(long)  # "Boyu" -> "Boyu Capital"

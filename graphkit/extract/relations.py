@@ -39,7 +39,8 @@ whose""".split())
 _CONTINUE = frozenset(("including", "include", "includes", "like", "such", "notably", "namely", "plus"))
 _REFERENCE = re.compile(
     r"\b(?:(?P<its>[Ii]ts)|(?P<it>[Ii]t)|(?P<np>[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|"
-    r"business|carmaker|automaker|maker|developer|giant|platform|lender|group|venture|unicorn)))\b(?!['’-])")
+    r"business|carmaker|automaker|chipmaker|maker|developer|giant|platform|lender|bank|group|venture|unicorn|"
+    r"airline|carrier|retailer|operator|insurer|manufacturer|producer|conglomerate|chain)))\b(?!['’-])")
 _ANY_WORD = re.compile(r"\w")
 _LOWER_WORD = re.compile(r"[a-z-]+")
 _MODIFIER_AFTER = re.compile(r"\s*-(?:backed|based|listed|led|owned|funded)")
@@ -47,6 +48,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:(]|['’]s\b")
 _ROUND_AHEAD = re.compile(r"\s+(?:[^\s⟦,;:]+\s+){0,3}?(?:round|funding|financing|investment|deal|consortium|raise)\b",
                           re.IGNORECASE)
 _NAMES_FOLLOW = re.compile(r"\s*(?:such\s+as\s+|including\s+|like\s+|include\s+|are\s+)?⟦", re.IGNORECASE)
+_NOUN_PHRASE_BEFORE = re.compile(r"^\W*[A-Z][a-z]+s\s+(?:at|of|from|with|for|in)\s+(?:the\s+)?$")
 _MAIN_NOUN = re.compile(r"(?:company|startup|start-up|firm|business)$")
 _WORD = r"(?:(?!⟦)[^\s,;:]+\s+)"
 # Cheap checks that let most sentences skip the patterns of a relation family.
@@ -303,10 +305,15 @@ def list_before(text: str) -> list[str]:
 
 
 def _first_entity(text: str, exclude: set[str] = frozenset()) -> str | None:
+    """The first name that can be the subject: not a modifier ("X-backed"), not inside a phrase
+    that starts the sentence with a plain noun ("Analysts at X said")."""
     for match in PLACEHOLDER.finditer(text):
         after = text[match.end():match.end() + 10]
-        if match.group(1) not in exclude and not _MODIFIER_AFTER.match(after):
-            return match.group(1)
+        if match.group(1) in exclude or _MODIFIER_AFTER.match(after):
+            continue
+        if _NOUN_PHRASE_BEFORE.match(text[:match.start()]):
+            continue
+        return match.group(1)
     return None
 
 
