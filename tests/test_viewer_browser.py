@@ -115,6 +115,10 @@ def test_search_selects_and_focuses_a_node(driver, opened):
     assert driver.execute_script("return document.querySelector('#details h3').textContent") == "Megvii"
     assert "Face++" in details(driver)
     assert search(driver, "no such company") == "no match"
+    assert search(driver, "ON") == "1 of 2 matches (Enter for the next)"  # "<img ... onerror", "Lonely Labs"
+    first = driver.execute_script("return graphkitView.network.getSelectedNodes()")
+    assert search(driver, "ON") == "2 of 2 matches (Enter for the next)"
+    assert driver.execute_script("return graphkitView.network.getSelectedNodes()") != first
 
 
 def test_click_on_a_node_shows_its_details(driver, opened):

@@ -278,14 +278,20 @@
   }
   view.findNodes = findNodes;
 
+  // Enter again with the same text steps to the next match.
+  var lastQuery = null, matchIndex = 0;
   document.getElementById("search-form").addEventListener("submit", function (event) {
     event.preventDefault();
-    var found = findNodes(document.getElementById("search").value);
+    var query = document.getElementById("search").value;
+    var found = findNodes(query);
     var status = document.getElementById("search-status");
-    if (!found.length) { status.textContent = "no match"; return; }
-    status.textContent = found.length === 1 ? "1 match" : found.length + " matches (showing the first)";
-    var node = found[0];
-    if (nodes.get(node.id).hidden) { status.textContent += "; it is hidden by a label filter"; }
+    if (!found.length) { status.textContent = "no match"; lastQuery = null; return; }
+    matchIndex = query === lastQuery ? (matchIndex + 1) % found.length : 0;
+    lastQuery = query;
+    status.textContent = found.length === 1 ? "1 match"
+      : (matchIndex + 1) + " of " + found.length + " matches (Enter for the next)";
+    var node = found[matchIndex];
+    if (nodeHidden.has(node.id)) { status.textContent += "; hidden by a label filter"; }
     network.selectNodes([node.id]);
     network.focus(node.id, { scale: 1.2, animation: { duration: 400 } });
     showNode(node.id);
