@@ -184,9 +184,9 @@ def mask(sentence: str, spans: list[tuple[int, int, str]], reference: str | None
             target = reference if main and reference else (previous_subject if at_start and previous_subject
                                                             else reference)
             uses_reference = uses_reference or main or target is reference
-        elif nearest and not at_start:
+        elif nearest and not at_start and (match.group("its") or _first_entity(before)):
             # "its" owns what follows, so it is the nearest name; "it" is the subject ("X, a ..., said it").
-            target = names[nearest[-1]] if match.group("its") else names[_first_entity(before) or nearest[-1]]
+            target = names[nearest[-1]] if match.group("its") else names[_first_entity(before)]
         else:
             target = previous_subject or reference
             uses_reference = uses_reference or not previous_subject
