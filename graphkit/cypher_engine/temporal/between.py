@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graphkit.cypher_engine.temporal.calendar import civil_from_days, plus_months
-from graphkit.cypher_engine.temporal.errors import invalid_type
+from graphkit.cypher_engine.temporal.errors import invalid_type, invalid_value
 from graphkit.cypher_engine.temporal.fields import datetime_at_instant, make_datetime
 from graphkit.cypher_engine.temporal.values import (
     DAY,
@@ -147,6 +147,13 @@ def _operands(first: Any, second: Any, time_based: bool = False) -> tuple[Point,
     return align(to_point(first), to_point(second), time_based)
 
 
+def _dated(points: tuple[Point, Point], unit: str) -> tuple[Point, Point]:
+    """Return the points, refusing to count months or days between two times of day."""
+    if points[0].epoch_day is None:
+        raise invalid_value(f"Unsupported unit: {unit} between two times of day")
+    return points
+
+
 def duration_between(first: Any, second: Any) -> Duration | None:
     """Return the duration from ``first`` to ``second`` in months, days, seconds and nanoseconds.
 
@@ -171,8 +178,8 @@ def duration_in_months(first: Any, second: Any) -> Duration | None:
     points = _operands(first, second)
     if points is None:
         return None
-    start, end = points
-    return Duration(months_until(start, end) if start.epoch_day is not None else 0, 0, 0)
+    start, end = _dated(points, "months")
+    return Duration(months_until(start, end), 0, 0)
 
 
 def duration_in_days(first: Any, second: Any) -> Duration | None:
@@ -180,8 +187,8 @@ def duration_in_days(first: Any, second: Any) -> Duration | None:
     points = _operands(first, second)
     if points is None:
         return None
-    start, end = points
-    return Duration(0, days_until(start, end) if start.epoch_day is not None else 0, 0)
+    start, end = _dated(points, "days")
+    return Duration(0, days_until(start, end), 0)
 
 
 def duration_in_seconds(first: Any, second: Any) -> Duration | None:

@@ -16,6 +16,7 @@ DateTime('1984-01-05T00:00Z')
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from graphkit.cypher_engine.temporal.calendar import first_monday_of_week_year, iso_week_date
@@ -25,9 +26,11 @@ from graphkit.cypher_engine.temporal.fields import (
     TIME_FIELDS,
     apply_date_fields,
     apply_time_fields,
+    check_date_fields,
     date_of,
     datetime_at_instant,
     make_datetime,
+    sub_second_nanos,
     time_of,
 )
 from graphkit.cypher_engine.temporal.parse import parse_date, parse_temporal, parse_time
@@ -41,15 +44,17 @@ from graphkit.cypher_engine.temporal.values import (
     LocalDateTime,
     LocalTime,
     Time,
+    truncating_divmod,
 )
 from graphkit.cypher_engine.temporal.zones import Zone, offset_at_instant, offset_at_local, parse_zone
 
 TemporalValue = Date | LocalTime | Time | LocalDateTime | DateTime
 KINDS = ("date", "localtime", "time", "localdatetime", "datetime")
 BASE_KEY = {"date": "date", "localtime": "time", "time": "time", "localdatetime": "datetime", "datetime": "datetime"}
-DATE_UNITS = {"millennium": 1000, "century": 100, "decade": 10, "year": 1}
-TIME_UNITS = {"day": DAY, "hour": HOUR, "minute": MINUTE, "second": SECOND, "millisecond": 1_000_000,
-              "microsecond": 1_000, "nanosecond": 1}
+UNITS = ("millennium", "century", "decade", "year", "weekYear", "quarter", "month", "week", "day",
+         "hour", "minute", "second", "millisecond", "microsecond")
+YEAR_UNITS = {"millennium": 1000, "century": 100, "decade": 10, "year": 1}
+TIME_UNITS = {"hour": HOUR, "minute": MINUTE, "second": SECOND, "millisecond": 1_000_000, "microsecond": 1_000}
 
 
 def at_instant(kind: str, epoch_nanos: int, zone: Zone = 0) -> TemporalValue:
@@ -103,37 +108,56 @@ def from_string(kind: str, text: str) -> TemporalValue:
     date, nano_of_day, offset, zone = parse_temporal(text)
     if kind == "localdatetime" and (offset is not None or zone is not None):
         raise invalid_value(f"Text cannot be parsed to a LocalDateTime: {text!r}")
+    if kind == "datetime" and zone is not None and offset is not None:
+        moment = make_datetime(date, nano_of_day, zone, offset)
+        if (moment.offset, moment.nano_of_day) != (offset, nano_of_day):
+            raise invalid_value(f"Timezone and offset do not match: {text!r}")
+        return moment
     return convert(kind, date, nano_of_day, offset, zone if zone is not None else offset)
 
 
-def _base_parts(fields: dict[str, Any]) -> tuple[Date | None, tuple | None]:
-    """Pop ``datetime``, ``date`` and ``time`` from a constructor map; return the base date and time parts."""
+def _epoch_base(fields: dict[str, Any], zone: Zone | None) -> DateTime:
+    """Pop ``epochSeconds`` or ``epochMillis`` and return the DateTime they name, seen in ``zone`` (default UTC)."""
+    if "epochseconds" in fields and "epochmillis" in fields:
+        raise invalid_value("epochMillis cannot be selected together with epochSeconds")
+    unit, amount = (SECOND, fields.pop("epochseconds")) if "epochseconds" in fields else (
+        1_000_000, fields.pop("epochmillis"))
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise invalid_type(f"Cannot construct a datetime from the epoch value {amount!r}")
+    return datetime_at_instant(amount * unit, 0 if zone is None else zone)
+
+
+def _base_parts(fields: dict[str, Any], zone: Zone | None) -> tuple[Date | None, tuple | None]:
+    """Pop the selectors (``datetime``, ``date``, ``time``, ``epochSeconds``, ``epochMillis``) from a map.
+
+    Returns the base date and the base time parts (see :func:`time_of`). ``datetime`` and the
+    epoch selectors exclude each other and ``date``/``time``.
+    """
+    whole = [name for name in ("datetime", "epochseconds", "epochmillis") if name in fields]
+    if whole and ("date" in fields or "time" in fields):
+        raise invalid_value(f"{whole[0]} cannot be selected together with date or time")
+    if "epochseconds" in fields or "epochmillis" in fields:
+        if "datetime" in fields:
+            raise invalid_value("datetime cannot be selected together with an epoch value")
+        moment = _epoch_base(fields, zone)
+        return moment.date, time_of(moment)
     base_date, base_time = None, None
     if "datetime" in fields:
         other = fields.pop("datetime")
+        if not isinstance(other, (LocalDateTime, DateTime)):
+            raise invalid_type(f"Cannot select a date and time from {other!r}")
         base_date, base_time = date_of(other), time_of(other)
-        if base_date is None and base_time is None:
-            raise invalid_type(f"datetime must be a temporal value, got {other!r}")
     if "date" in fields:
         other = fields.pop("date")
         base_date = date_of(other)
         if base_date is None:
-            raise invalid_type(f"date must be a value with a date, got {other!r}")
+            raise invalid_type(f"Cannot get the date of {other!r}")
     if "time" in fields:
         other = fields.pop("time")
         base_time = time_of(other)
         if base_time is None:
-            raise invalid_type(f"time must be a value with a time, got {other!r}")
+            raise invalid_type(f"Cannot get the time of {other!r}")
     return base_date, base_time
-
-
-def _from_epoch_fields(fields: dict[str, Any], zone: Zone | None) -> DateTime:
-    """Return the DateTime a map of ``epochSeconds``/``epochMillis`` and sub-second fields names."""
-    seconds, millis = fields.pop("epochseconds", 0), fields.pop("epochmillis", 0)
-    nanos = apply_time_fields(0, {name: fields.pop(name) for name in TIME_FIELDS[3:] if name in fields})
-    if fields:
-        raise invalid_value(f"Cannot combine epoch fields with {sorted(fields)}")
-    return datetime_at_instant(seconds * SECOND + millis * 1_000_000 + nanos, 0 if zone is None else zone)
 
 
 def from_map(kind: str, spec: dict[str, Any], now_nanos: int) -> TemporalValue:
@@ -146,9 +170,9 @@ def from_map(kind: str, spec: dict[str, Any], now_nanos: int) -> TemporalValue:
     """
     fields = {key.lower(): value for key, value in spec.items()}
     zone = zone_argument(fields.pop("timezone")) if "timezone" in fields else None
-    if kind == "datetime" and ("epochseconds" in fields or "epochmillis" in fields):
-        return _from_epoch_fields(fields, zone)
-    base_date, base_time = _base_parts(fields)
+    if kind != "datetime" and ("epochseconds" in fields or "epochmillis" in fields):
+        raise invalid_value(f"{kind}() cannot be built from an epoch value")
+    base_date, base_time = _base_parts(fields, zone)
     unknown = set(fields) - set(DATE_FIELDS) - set(TIME_FIELDS)
     if unknown:
         raise invalid_value(f"Unknown field(s) for {kind}(): {sorted(unknown)}")
@@ -158,6 +182,12 @@ def from_map(kind: str, spec: dict[str, Any], now_nanos: int) -> TemporalValue:
         raise invalid_value(f"{kind}() does not take the fields {sorted(time_fields or date_fields)}")
     if base_date is None and base_time is None and not date_fields and not time_fields:
         return at_instant(kind, now_nanos, 0 if zone is None else zone)
+    if zone is not None and kind in ("date", "localtime", "localdatetime"):
+        raise invalid_value(f"{kind}() takes a timezone only to read the clock, not with other fields")
+    if kind in ("localdatetime", "datetime") and base_date is None and (time_fields or base_time):
+        if not date_fields:
+            raise invalid_value("year must be specified")
+        check_date_fields(date_fields, fully=True)
     base_nanos, base_offset, base_zone = base_time if base_time is not None else (None, None, None)
     nano_of_day = apply_time_fields(base_nanos, time_fields)
     if kind == "time":
@@ -171,7 +201,7 @@ def from_map(kind: str, spec: dict[str, Any], now_nanos: int) -> TemporalValue:
         return convert(kind, date, nano_of_day, None, None)
     if base_zone is None:
         return make_datetime(date, nano_of_day, 0 if zone is None else zone)
-    moment = make_datetime(date, nano_of_day, base_zone, base_offset)
+    moment = make_datetime(date, nano_of_day, base_zone)
     return moment if zone is None else datetime_at_instant(moment.epoch_nanos, zone)
 
 
@@ -192,12 +222,17 @@ def construct(kind: str, argument: Any, now_nanos: int = 0) -> TemporalValue | N
     raise invalid_type(f"{kind}() takes a string, a map or a temporal value, got {argument!r}")
 
 
-def _truncate_date(unit: str, date: Date) -> Date:
-    """Return a date cut down to the start of its millennium, ..., week or day."""
-    if unit in DATE_UNITS:
-        size = DATE_UNITS[unit]
-        return Date(date.year // size * size, 1, 1)
-    if unit == "weekyear":
+def truncate_date(unit: str, date: Date) -> Date:
+    """Return the first day of the millennium, century, ..., week holding ``date`` (``day``: the date itself).
+
+    Years are cut towards zero, as Neo4j does: the millennium of year -1 starts in year 0.
+
+    >>> truncate_date('weekYear', Date(1984, 1, 1))
+    Date('1983-01-03')
+    """
+    if unit in YEAR_UNITS:
+        return Date(date.year - truncating_divmod(date.year, YEAR_UNITS[unit])[1], 1, 1)
+    if unit == "weekYear":
         return Date.from_epoch_day(first_monday_of_week_year(iso_week_date(date.epoch_day)[0]))
     if unit == "quarter":
         return Date(date.year, (date.month - 1) // 3 * 3 + 1, 1)
@@ -208,41 +243,66 @@ def _truncate_date(unit: str, date: Date) -> Date:
     return date
 
 
+def _merge_sub_seconds(unit: str, nano_of_day: int, fields: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """Fold sub-second fields smaller than ``unit`` into the truncated time, as Neo4j does.
+
+    Truncating to milliseconds and then giving ``nanosecond: 2`` keeps the milliseconds;
+    fields that would otherwise replace the whole fraction are consumed here.
+    """
+    fraction = nano_of_day % SECOND
+    if unit == "millisecond" and ("microsecond" in fields or "nanosecond" in fields):
+        parts = {"millisecond": fraction // 1_000_000}
+    elif unit == "microsecond" and "nanosecond" in fields:
+        parts = {"microsecond": fraction // 1_000}
+    else:
+        return nano_of_day, fields
+    smaller = {name: fields[name] for name in ("microsecond", "nanosecond") if name in fields}
+    rest = {name: value for name, value in fields.items() if name not in smaller}
+    return nano_of_day - fraction + sub_second_nanos(parts | smaller), rest
+
+
 def truncate(kind: str, unit: Any, value: Any, spec: dict[str, Any] | None = None) -> TemporalValue | None:
     """Return ``kind.truncate(unit, value, spec)``: ``value`` cut down to ``unit``, then ``spec`` fields applied.
+
+    A ``timezone`` in ``spec`` replaces the zone keeping the local date and time.
 
     >>> truncate('time', 'hour', construct('localtime', '12:31:14'), {'timezone': '+01:00'})
     Time('12:00+01:00')
     """
     if value is None or unit is None:
         return None
-    if not isinstance(unit, str):
-        raise invalid_type(f"A truncation unit must be a string, got {unit!r}")
-    unit = unit.lower()
-    if unit not in DATE_UNITS and unit not in TIME_UNITS and unit not in ("weekyear", "quarter", "month", "week"):
-        raise invalid_value(f"Unknown truncation unit: {unit!r}")
+    if unit not in UNITS:
+        raise invalid_value(f"Unsupported truncation unit: {unit!r}")
     date, parts = date_of(value), time_of(value)
     if date is None and parts is None:
         raise invalid_type(f"{kind}.truncate() takes a temporal value, got {value!r}")
-    if kind == "date" and unit in TIME_UNITS and unit != "day":
-        raise invalid_value(f"Cannot truncate a date to the unit {unit!r}")
-    if unit not in TIME_UNITS or unit == "day":
-        if kind in ("localtime", "time") and unit != "day":
-            raise invalid_value(f"Cannot truncate a time to the unit {unit!r}")
-        if date is None and kind not in ("localtime", "time"):
-            raise invalid_value(f"Cannot truncate a value without a date to the unit {unit!r}")
-    nano_of_day, offset, zone = parts if parts is not None else (0, None, None)
-    nano_of_day -= nano_of_day % TIME_UNITS.get(unit, DAY)
     fields = {key.lower(): item for key, item in (spec or {}).items()}
-    if "timezone" in fields:
-        zone = zone_argument(fields.pop("timezone"))
-        offset = zone if isinstance(zone, int) else None
-    unknown = set(fields) - set(DATE_FIELDS) - set(TIME_FIELDS)
-    if unknown:
-        raise invalid_value(f"Unknown field(s) for {kind}.truncate(): {sorted(unknown)}")
-    nano_of_day = apply_time_fields(nano_of_day, {k: v for k, v in fields.items() if k in TIME_FIELDS})
-    if date is not None:
-        date = apply_date_fields(_truncate_date(unit, date), {k: v for k, v in fields.items() if k in DATE_FIELDS})
-    if kind == "time" and isinstance(zone, str):
-        offset = offset_at_local(zone, date.epoch_day if date else 0, nano_of_day)
-    return convert(kind, date, nano_of_day, offset, zone)
+    time_based = unit in TIME_UNITS
+    if kind == "date" and time_based or kind in ("localtime", "time") and unit in UNITS[:8]:
+        raise invalid_value(f"Cannot truncate to {unit!r} with {kind}.truncate()")
+    if kind in ("localdatetime", "datetime") and time_based and not isinstance(value, (LocalDateTime, DateTime)):
+        raise invalid_value(f"Cannot truncate {value} to a {kind} with a time based unit")
+    if date is None and kind not in ("localtime", "time") or parts is None and kind in ("localtime", "time"):
+        raise invalid_value(f"Cannot truncate {value} to a {kind}")
+    nano_of_day, offset, zone = parts if parts is not None else (0, None, None)
+    nano_of_day = nano_of_day - nano_of_day % TIME_UNITS[unit] if time_based else 0
+    if kind == "date":
+        truncated: TemporalValue = truncate_date(unit, date)
+    elif kind == "localtime":
+        truncated = LocalTime(nano_of_day)
+    elif kind == "localdatetime":
+        truncated = LocalDateTime(truncate_date(unit, date) if not time_based else date, nano_of_day)
+    elif kind == "time":
+        new_zone = zone_argument(fields.pop("timezone")) if "timezone" in fields else None
+        offset = offset if new_zone is None else offset_at_local(new_zone, date.epoch_day if date else 0, nano_of_day)
+        truncated = Time(nano_of_day, 0 if offset is None else offset)
+    else:
+        zone = zone_argument(fields.pop("timezone")) if "timezone" in fields else zone
+        truncated = make_datetime(truncate_date(unit, date) if not time_based else date, nano_of_day,
+                                  0 if zone is None else zone)
+    if kind != "date":
+        nano_of_day, fields = _merge_sub_seconds(unit, truncated.nano_of_day, fields)
+        truncated = replace(truncated, nano_of_day=nano_of_day)
+    if not fields:
+        return truncated
+    return from_map(kind, fields | {BASE_KEY[kind]: truncated}, 0)

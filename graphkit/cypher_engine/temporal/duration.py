@@ -16,10 +16,11 @@ Examples
 
 from __future__ import annotations
 
-from graphkit.cypher_engine.temporal.errors import invalid_value
-from graphkit.cypher_engine.temporal.values import SECOND, Duration
+import math
 
-AVERAGE_SECONDS_PER_MONTH = 2_629_746
+from graphkit.cypher_engine.temporal.errors import invalid_value
+from graphkit.cypher_engine.temporal.values import AVERAGE_SECONDS_PER_MONTH, SECOND, Duration
+
 NANOS_PER_DAY = 86_400 * SECOND
 AVERAGE_NANOS_PER_MONTH = AVERAGE_SECONDS_PER_MONTH * SECOND
 LONG_RANGE = 2**63
@@ -28,8 +29,10 @@ Number = int | float
 
 
 def _to_long(value: float) -> int:
-    """Return a float truncated towards zero, failing like Java when it does not fit a long."""
-    if value != value or not -LONG_RANGE <= value < LONG_RANGE:
+    """Return a float truncated towards zero as Java's ``(long)`` cast does (NaN gives 0), failing beyond a long."""
+    if value != value:
+        return 0
+    if not -LONG_RANGE <= value < LONG_RANGE:
         raise invalid_value(f"Duration component out of range: {value}")
     return int(value)
 
@@ -37,15 +40,18 @@ def _to_long(value: float) -> int:
 def approximate(months: float, days: float, seconds: float, nanos: float) -> Duration:
     """Return the duration for fractional months, days, seconds and nanoseconds.
 
+    Each unit keeps its whole part and passes the fraction down, in the same floating-point
+    steps as Neo4j so that results agree to the nanosecond.
+
     >>> str(approximate(5.0, 1.5, 0.0, 0.0))
     'P5M1DT12H'
     """
     whole_months = _to_long(months)
-    days += (AVERAGE_NANOS_PER_MONTH * months - AVERAGE_NANOS_PER_MONTH * whole_months) / NANOS_PER_DAY
+    days += AVERAGE_NANOS_PER_MONTH * (months - whole_months) / NANOS_PER_DAY
     whole_days = _to_long(days)
-    seconds += (NANOS_PER_DAY * days - NANOS_PER_DAY * whole_days) / SECOND
+    seconds += NANOS_PER_DAY * (days - whole_days) / SECOND
     whole_seconds = _to_long(seconds)
-    nanos += SECOND * seconds - SECOND * whole_seconds
+    nanos += SECOND * (seconds - whole_seconds)
     return Duration(whole_months, whole_days, whole_seconds, _to_long(nanos))
 
 
@@ -58,14 +64,17 @@ def duration_from_components(years: Number = 0, months: Number = 0, weeks: Numbe
     >>> str(duration_from_components(minutes=1.5, seconds=1))
     'PT1M31S'
     """
+    amounts = (years, months, weeks, days, hours, minutes, seconds, milliseconds, microseconds, nanoseconds)
+    if not all(isinstance(amount, int) for amount in amounts):
+        years, months, weeks, days, hours, minutes, seconds, milliseconds, microseconds, nanoseconds = (
+            float(amount) for amount in amounts)
     total_months = years * 12 + months
     total_days = weeks * 7 + days
     total_seconds = hours * 3600 + minutes * 60 + seconds
     total_nanos = milliseconds * 1_000_000 + microseconds * 1_000 + nanoseconds
-    parts = (total_months, total_days, total_seconds, total_nanos)
-    if all(isinstance(part, int) for part in parts):
-        return Duration(*parts)
-    return approximate(*(float(part) for part in parts))
+    if isinstance(total_months, int):
+        return Duration(total_months, total_days, total_seconds, total_nanos)
+    return approximate(total_months, total_days, total_seconds, total_nanos)
 
 
 def multiply(duration: Duration, factor: Number) -> Duration:
@@ -81,14 +90,22 @@ def multiply(duration: Duration, factor: Number) -> Duration:
                        duration.seconds * factor, duration.nanos * factor)
 
 
+def _divide_by_zero(amount: int) -> float:
+    """Return ``amount / 0.0`` as IEEE floats (and Java) define it: NaN for zero, else an infinity."""
+    return math.nan if amount == 0 else math.copysign(math.inf, amount)
+
+
 def divide(duration: Duration, divisor: Number) -> Duration:
     """Return a duration divided by a number, spreading remainders down to smaller units.
 
     >>> str(divide(Duration(0, 1, 0), 2))
     'PT12H'
     """
-    if divisor == 0:
+    if divisor == 0 and isinstance(divisor, int):
         raise invalid_value("Cannot divide a duration by zero")
     divisor = float(divisor)
+    if divisor == 0:
+        return approximate(*(_divide_by_zero(amount) for amount in (
+            duration.months, duration.days, duration.seconds, duration.nanos)))
     return approximate(duration.months / divisor, duration.days / divisor,
                        duration.seconds / divisor, duration.nanos / divisor)

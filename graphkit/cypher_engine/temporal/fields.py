@@ -15,6 +15,7 @@ DateTime('1984-07-20T00:00+02:00[Europe/Stockholm]')
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from graphkit.cypher_engine.temporal.calendar import (
@@ -24,6 +25,7 @@ from graphkit.cypher_engine.temporal.calendar import (
     days_in_year,
     first_monday_of_week_year,
     iso_week_date,
+    ordinal_day,
     quarter_of,
     weeks_in_week_year,
 )
@@ -41,15 +43,19 @@ from graphkit.cypher_engine.temporal.values import (
 )
 from graphkit.cypher_engine.temporal.zones import Zone, offset_at_instant, offset_at_local
 
-DATE_FIELDS = ("year", "month", "day", "week", "dayofweek", "quarter", "dayofquarter", "ordinalday")
+DATE_FIELDS = ("year", "quarter", "month", "week", "ordinalday", "dayofquarter", "dayofweek", "day")
 TIME_FIELDS = ("hour", "minute", "second", "millisecond", "microsecond", "nanosecond")
-WEEK_FIELDS = ("week", "dayofweek")
-QUARTER_FIELDS = ("quarter", "dayofquarter")
+SUB_SECOND_FIELDS = TIME_FIELDS[3:]
+DATE_GROUPS = {"month": "calendar", "day": "calendar", "week": "week", "dayofweek": "week",
+               "quarter": "quarter", "dayofquarter": "quarter", "ordinalday": "ordinal"}
+GROUP_ORDER = {"calendar": ("year", "month", "day"), "week": ("year", "week", "dayofweek"),
+               "quarter": ("year", "quarter", "dayofquarter"), "ordinal": ("year", "ordinalday")}
+YEAR_ZERO = days_from_civil(0, 1, 1)
 
 
-def _integer(fields: dict[str, Any], name: str, default: int, low: int, high: int) -> int:
-    """Return an integer field (or its default), checked against its valid range."""
-    value = fields.get(name, default)
+def _integer(fields: dict[str, Any], name: str, low: int, high: int) -> int:
+    """Return an integer field, checked against its valid range."""
+    value = fields[name]
     if isinstance(value, bool) or not isinstance(value, int):
         raise invalid_type(f"{name} must be an integer, got {value!r}")
     if not low <= value <= high:
@@ -57,78 +63,149 @@ def _integer(fields: dict[str, Any], name: str, default: int, low: int, high: in
     return value
 
 
-def _year(fields: dict[str, Any], default: int | None) -> int:
-    """Return the ``year`` field, or ``default`` (None: the year is required)."""
-    if default is None and "year" not in fields:
-        raise invalid_value("A date needs a year (or a base date to take it from)")
-    return _integer(fields, "year", default or 0, -999_999_999, 999_999_999)
+def date_group(fields: dict[str, Any]) -> str | None:
+    """Return which kind of date the fields describe (calendar, week, quarter, ordinal), refusing mixtures.
+
+    >>> date_group({'year': 2015, 'week': 3})
+    'week'
+    """
+    groups = {DATE_GROUPS[name]: name for name in fields if name in DATE_GROUPS}
+    if len(groups) > 1:
+        names = sorted(groups.values())
+        raise invalid_value(f"Cannot combine {names[0]} with {names[1]} in one date")
+    return next(iter(groups), None)
+
+
+def assert_defined_in_order(fields: Collection[str], names: tuple[str, ...]) -> None:
+    """Raise unless the first name is given and no name is given without the ones before it.
+
+    >>> assert_defined_in_order({'hour': 1, 'second': 2}, ('hour', 'minute', 'second'))
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.CypherError: ArgumentError: second cannot be specified without minute
+    """
+    if names[0] not in fields:
+        raise invalid_value(f"{names[0]} must be specified")
+    missing = None
+    for name in names:
+        if name not in fields:
+            missing = missing or name
+        elif missing is not None:
+            raise invalid_value(f"{name} cannot be specified without {missing}")
+
+
+def check_date_fields(fields: dict[str, Any], fully: bool) -> None:
+    """Check the date fields of a map without a base date; ``fully``: a time follows, so the date must be complete."""
+    group = date_group(fields)
+    if group in ("calendar", "week", "quarter"):
+        assert_defined_in_order(fields, GROUP_ORDER[group])
+    if fully:
+        for name in GROUP_ORDER.get(group, ("year", "month")):
+            if name not in fields:
+                raise invalid_value(f"{name} must be specified")
+
+
+def _with_field(date: Date, name: str, fields: dict[str, Any], week_based: bool) -> Date:
+    """Return ``date`` with one field set the way Java's ``LocalDate.with`` sets it (clamping, or by adding)."""
+    epoch_day = date.epoch_day
+    week_year, week, weekday = iso_week_date(epoch_day)
+    if name == "year" and week_based:
+        year = _integer(fields, name, -999_999_999, 999_999_999)
+        week = min(week, weeks_in_week_year(year))
+        return Date.from_epoch_day(first_monday_of_week_year(year) + (week - 1) * 7 + weekday - 1)
+    if name in ("year", "quarter", "month"):
+        year, month = date.year, date.month
+        if name == "year":
+            year = _integer(fields, name, -999_999_999, 999_999_999)
+        elif name == "quarter":
+            month += (_integer(fields, name, 1, 4) - quarter_of(month)) * 3
+        else:
+            month = _integer(fields, name, 1, 12)
+        return Date(year, month, min(date.day, days_in_month(year, month)))
+    if name == "week":
+        return Date.from_epoch_day(epoch_day + (_integer(fields, name, 1, 53) - week) * 7)
+    if name == "dayofweek":
+        return Date.from_epoch_day(epoch_day + _integer(fields, name, 1, 7) - weekday)
+    if name == "day":
+        return Date(date.year, date.month, _integer(fields, name, 1, days_in_month(date.year, date.month)))
+    ordinal = ordinal_day(date.year, date.month, date.day)
+    if name == "dayofquarter":
+        ordinal += _integer(fields, name, 1, 92) - day_of_quarter(date.year, date.month, date.day)
+    else:
+        ordinal = _integer(fields, name, 1, days_in_year(date.year))
+    if not 1 <= ordinal <= days_in_year(date.year):
+        raise invalid_value(f"Invalid day of year {ordinal} in {date.year}")
+    return Date.from_epoch_day(days_from_civil(date.year, 1, 1) + ordinal - 1)
 
 
 def apply_date_fields(base: Date | None, fields: dict[str, Any]) -> Date:
-    """Return ``base`` with the given date fields (lower-case keys) replaced, or the date they name alone.
+    """Return ``base`` (or 0000-01-01) with the given date fields (lower-case keys) set, as Neo4j builds dates.
 
-    ``week``/``dayOfWeek`` work in ISO week years (``year`` then names the week year),
-    ``quarter``/``dayOfQuarter`` and ``ordinalDay`` in calendar years.
+    Fields are set from the largest to the smallest; ``year`` means the ISO week year when
+    ``week`` is given, and without a base a week date starts from that week year's first Monday.
 
     >>> apply_date_fields(Date(1816, 12, 31), {'year': 1817, 'week': 2})
     Date('1817-01-07')
     """
-    if any(name in fields for name in WEEK_FIELDS):
-        if base is None:
-            week_year, week, weekday = _year(fields, None), 1, 1
-        else:
-            week_year, week, weekday = iso_week_date(base.epoch_day)
-            week_year = _year(fields, week_year)
-        week = _integer(fields, "week", week, 1, weeks_in_week_year(week_year))
-        weekday = _integer(fields, "dayofweek", weekday, 1, 7)
-        return Date.from_epoch_day(first_monday_of_week_year(week_year) + (week - 1) * 7 + weekday - 1)
-    year = _year(fields, None if base is None else base.year)
-    if "ordinalday" in fields:
-        ordinal = _integer(fields, "ordinalday", 1, 1, days_in_year(year))
-        return Date.from_epoch_day(days_from_civil(year, 1, 1) + ordinal - 1)
-    if any(name in fields for name in QUARTER_FIELDS):
-        if base is not None and "dayofquarter" not in fields:
-            quarter = _integer(fields, "quarter", 1, 1, 4)
-            month = (quarter - 1) * 3 + (base.month - 1) % 3 + 1
-            return Date(year, month, min(base.day, days_in_month(year, month)))
-        default_quarter = 1 if base is None else quarter_of(base.month)
-        quarter = _integer(fields, "quarter", default_quarter, 1, 4)
-        first_day = days_from_civil(year, (quarter - 1) * 3 + 1, 1)
-        quarter_length = days_from_civil(year + (quarter == 4), quarter % 4 * 3 + 1, 1) - first_day
-        default_day = 1 if base is None else day_of_quarter(base.year, base.month, base.day)
-        return Date.from_epoch_day(first_day + _integer(fields, "dayofquarter", default_day, 1, quarter_length) - 1)
-    if base is None and "day" in fields and "month" not in fields:
-        raise invalid_value("A day of month needs a month")
-    month = _integer(fields, "month", 1 if base is None else base.month, 1, 12)
-    day = _integer(fields, "day", 1 if base is None else base.day, 1, days_in_month(year, month))
-    return Date(year, month, day)
+    week_based = "week" in fields
+    date = base
+    if date is None:
+        check_date_fields(fields, fully=False)
+        date = Date.from_epoch_day(YEAR_ZERO)
+        if week_based:
+            week_year = _integer(fields, "year", -999_999_999, 999_999_999) if "year" in fields else 0
+            date = Date.from_epoch_day(first_monday_of_week_year(week_year))
+    date_group(fields)
+    for name in DATE_FIELDS:
+        if name in fields:
+            date = _with_field(date, name, fields, week_based)
+    return date
+
+
+def sub_second_nanos(fields: dict[str, Any]) -> int:
+    """Return the nanosecond of second named by ``millisecond``, ``microsecond`` and ``nanosecond`` together.
+
+    Each may run up to the next given larger unit: ``{microsecond: 999999}`` alone is fine.
+
+    >>> sub_second_nanos({'millisecond': 123, 'microsecond': 456, 'nanosecond': 789})
+    123456789
+    """
+    has_millis, has_micros = "millisecond" in fields, "microsecond" in fields
+    millis = _integer(fields, "millisecond", 0, 999) if has_millis else 0
+    micros = _integer(fields, "microsecond", 0, 999 if has_millis else 999_999) if has_micros else 0
+    nanos_limit = 999 if has_micros else 999_999 if has_millis else 999_999_999
+    nanos = _integer(fields, "nanosecond", 0, nanos_limit) if "nanosecond" in fields else 0
+    return millis * 1_000_000 + micros * 1_000 + nanos
 
 
 def apply_time_fields(base: int | None, fields: dict[str, Any]) -> int:
-    """Return the nanosecond of day ``base`` with time fields (lower-case keys) replaced.
+    """Return the nanosecond of day ``base`` (or midnight) with the given time fields (lower-case keys) set.
 
-    Milli-, micro- and nanoseconds add up (``{millisecond: 123, microsecond: 456,
-    nanosecond: 789}`` is .123456789); each replaces only its own digits of the base.
+    Without a base, fields must be given from the hour down without gaps. Any of
+    ``millisecond``/``microsecond``/``nanosecond`` replaces the whole fraction of the second.
 
-    >>> apply_time_fields(None, {'hour': 12, 'minute': 31, 'nanosecond': 645876123})
-    45060645876123
+    >>> apply_time_fields(None, {'hour': 12, 'minute': 31, 'second': 14, 'nanosecond': 645876123})
+    45074645876123
     """
     if base is None:
-        for larger, smaller in (("hour", "minute"), ("minute", "second")):
-            if smaller in fields and larger not in fields:
-                raise invalid_value(f"{smaller} cannot be given without {larger}")
+        given = {name for name in ("hour", "minute", "second") if name in fields}
+        if any(name in fields for name in SUB_SECOND_FIELDS):
+            given.add("subsecond")
+        if given:
+            assert_defined_in_order(given, ("hour", "minute", "second", "subsecond"))
         base = 0
     hours, rest = divmod(base, HOUR)
     minutes, rest = divmod(rest, MINUTE)
     seconds, nanos = divmod(rest, SECOND)
-    millis, rest = divmod(nanos, 1_000_000)
-    micros, nanos = divmod(rest, 1_000)
-    has_millis, has_micros = "millisecond" in fields, "microsecond" in fields
-    sub_second = (_integer(fields, "millisecond", millis, 0, 999) * 1_000_000
-                  + _integer(fields, "microsecond", micros, 0, 999 if has_millis else 999_999) * 1_000
-                  + _integer(fields, "nanosecond", nanos, 0, 999 if has_millis or has_micros else 999_999_999))
-    return (_integer(fields, "hour", hours, 0, 23) * HOUR + _integer(fields, "minute", minutes, 0, 59) * MINUTE
-            + _integer(fields, "second", seconds, 0, 59) * SECOND + sub_second)
+    if "hour" in fields:
+        hours = _integer(fields, "hour", 0, 23)
+    if "minute" in fields:
+        minutes = _integer(fields, "minute", 0, 59)
+    if "second" in fields:
+        seconds = _integer(fields, "second", 0, 59)
+    if any(name in fields for name in SUB_SECOND_FIELDS):
+        nanos = sub_second_nanos(fields)
+    return hours * HOUR + minutes * MINUTE + seconds * SECOND + nanos
 
 
 def date_of(value: Any) -> Date | None:

@@ -83,8 +83,10 @@ def datetime_from_epoch(seconds: Any, nanoseconds: Any = 0) -> DateTime | None:
     """
     if seconds is None or nanoseconds is None:
         return None
-    return datetime_at_instant(_integer_argument(seconds, "seconds") * SECOND
-                               + _integer_argument(nanoseconds, "nanoseconds"), 0)
+    nanoseconds = _integer_argument(nanoseconds, "nanoseconds")
+    if not 0 <= nanoseconds < SECOND:
+        raise invalid_value(f"Invalid nanosecond: {nanoseconds}")
+    return datetime_at_instant(_integer_argument(seconds, "seconds") * SECOND + nanoseconds, 0)
 
 
 def datetime_from_epoch_millis(milliseconds: Any) -> DateTime | None:

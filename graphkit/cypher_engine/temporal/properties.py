@@ -56,6 +56,7 @@ DATE_PROPERTIES: dict[str, Callable[[Date], Any]] = {
     "weekday": lambda d: iso_week_date(d.epoch_day)[2],
     "dayofweek": lambda d: iso_week_date(d.epoch_day)[2],
     "dayofquarter": lambda d: day_of_quarter(d.year, d.month, d.day),
+    "quarterday": lambda d: day_of_quarter(d.year, d.month, d.day),
 }
 
 TIME_PROPERTIES: dict[str, Callable[[int], int]] = {
@@ -75,7 +76,7 @@ ZONE_PROPERTIES: dict[str, Callable[[Time | DateTime], Any]] = {
 }
 
 INSTANT_PROPERTIES: dict[str, Callable[[DateTime], int]] = {
-    "epochseconds": lambda v: v.epoch_nanos // SECOND,
+    "epochseconds": lambda v: _quotient(v.epoch_nanos // 1_000_000, 1_000),
     "epochmillis": lambda v: v.epoch_nanos // 1_000_000,
 }
 

@@ -20,12 +20,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graphkit.cypher_engine.temporal.calendar import civil_from_days, days_from_civil
+from graphkit.cypher_engine.temporal.errors import invalid_value
 from graphkit.cypher_engine.temporal.zones import format_offset
 
 SECOND = 1_000_000_000
 MINUTE = 60 * SECOND
 HOUR = 60 * MINUTE
 DAY = 24 * HOUR
+AVERAGE_SECONDS_PER_MONTH = 2_629_746
+LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
 
 
 def truncating_divmod(numerator: int, denominator: int) -> tuple[int, int]:
@@ -54,10 +57,13 @@ def format_year(year: int) -> str:
 
 
 def format_time_of_day(nano_of_day: int) -> str:
-    """Return ``HH:MM``, adding seconds and a 3-, 6- or 9-digit fraction only when not zero.
+    """Return ``HH:MM``, adding seconds and the fraction (trailing zeros dropped) only when not zero.
 
-    >>> format_time_of_day(HOUR), format_time_of_day(HOUR + 3)
-    ('01:00', '01:00:00.000000003')
+    Seconds are left out when zero as the TCK writes times; the fraction has as many digits
+    as it needs, as Neo4j prints it.
+
+    >>> format_time_of_day(HOUR), format_time_of_day(HOUR + 3), format_time_of_day(HOUR + 100_000_000)
+    ('01:00', '01:00:00.000000003', '01:00:00.1')
     """
     hours, rest = divmod(nano_of_day, HOUR)
     minutes, rest = divmod(rest, MINUTE)
@@ -66,12 +72,7 @@ def format_time_of_day(nano_of_day: int) -> str:
     if seconds or nanos:
         text += f":{seconds:02d}"
     if nanos:
-        digits = f"{nanos:09d}"
-        for width in (3, 6):
-            if digits[width:] == "0" * (9 - width):
-                digits = digits[:width]
-                break
-        text += "." + digits
+        text += f".{nanos:09d}".rstrip("0")
     return text
 
 
@@ -82,6 +83,10 @@ class Date:
     year: int
     month: int
     day: int
+
+    def __post_init__(self) -> None:
+        if not -999_999_999 <= self.year <= 999_999_999:
+            raise invalid_value(f"Invalid value for Year (valid values -999999999 - 999999999): {self.year}")
 
     @classmethod
     def from_epoch_day(cls, epoch_day: int) -> Date:
@@ -187,6 +192,14 @@ class DateTime:
         return f"DateTime('{self}')"
 
 
+def _check_duration_range(months: int, days: int, seconds: int) -> None:
+    """Refuse durations Neo4j cannot hold: every part, and their length in average seconds, must fit 64 bits."""
+    average_seconds = (months * AVERAGE_SECONDS_PER_MONTH, days * 86_400, seconds)
+    if any(not LONG_MIN <= amount <= LONG_MAX for amount in (months, days, *average_seconds, sum(average_seconds))):
+        raise invalid_value(f"Invalid value for duration, will cause overflow: months={months}, days={days}, "
+                            f"seconds={seconds}")
+
+
 @dataclass(frozen=True, repr=False, init=False)
 class Duration:
     """An amount of time in months, days, seconds and nanoseconds (0 <= nanoseconds < 10**9).
@@ -202,6 +215,7 @@ class Duration:
 
     def __init__(self, months: int, days: int, seconds: int, nanos: int = 0) -> None:
         carry, nanos = divmod(nanos, SECOND)
+        _check_duration_range(months, days, seconds + carry)
         object.__setattr__(self, "months", months)
         object.__setattr__(self, "days", days)
         object.__setattr__(self, "seconds", seconds + carry)

@@ -20,36 +20,61 @@ import re
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from graphkit.cypher_engine.temporal.calendar import civil_from_days, days_from_civil
 from graphkit.cypher_engine.temporal.errors import invalid_value
 
 Zone = int | str
 
-OFFSET_PATTERN = re.compile(r"(?P<sign>[+-])(?P<hours>\d{2})(?::?(?P<minutes>\d{2})(?::?(?P<seconds>\d{2}))?)?")
+TEXT_OFFSET_PATTERN = re.compile(r"(?P<sign>[+-])(?P<hours>\d{2})(?::?(?P<minutes>\d{2}))?")
+ARGUMENT_OFFSET_PATTERN = re.compile(r"(?P<sign>[+-])(?P<hours>\d{2}):(?P<minutes>\d{2})(?::(?P<seconds>\d{2}))?")
+# Java's tz database, and so Neo4j, leaves out these fixed-offset aliases.
+EXCLUDED_ZONE_IDS = frozenset({"EST", "MST", "HST"})
 MAX_OFFSET = 18 * 3600
 PYTHON_EPOCH_DAYS = (days_from_civil(1, 1, 2), days_from_civil(9999, 12, 30))
 
 
-def parse_offset(text: str) -> int | None:
-    """Return the offset in seconds written as ``Z``, ``+01``, ``+0100``, ``+01:00`` or ``-02:05:07``.
+def _offset_seconds(match: re.Match | None, text: str) -> int | None:
+    """Return the signed offset a matched offset pattern names, None without a match."""
+    if match is None:
+        return None
+    groups = match.groupdict()
+    seconds = int(groups["hours"]) * 3600 + int(groups["minutes"] or 0) * 60 + int(groups.get("seconds") or 0)
+    if seconds > MAX_OFFSET:
+        raise invalid_value(f"Invalid time zone offset: {text!r}")
+    return -seconds if groups["sign"] == "-" else seconds
 
-    Returns None when ``text`` is not an offset.
+
+def parse_offset(text: str) -> int | None:
+    """Return the offset in seconds of an offset inside a temporal string: ``Z``, ``+01``, ``+0100``, ``+01:00``.
+
+    Returns None when ``text`` is not such an offset.
 
     >>> parse_offset('-0130')
     -5400
     """
     if text in ("Z", "z"):
         return 0
-    match = OFFSET_PATTERN.fullmatch(text)
-    if match is None:
-        return None
-    seconds = (int(match["hours"]) * 3600 + int(match["minutes"] or 0) * 60
-               + int(match["seconds"] or 0))
-    if seconds > MAX_OFFSET:
-        raise invalid_value(f"Invalid time zone offset: {text!r}")
-    return -seconds if match["sign"] == "-" else seconds
+    return _offset_seconds(TEXT_OFFSET_PATTERN.fullmatch(text), text)
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> dict[str, str]:
+    """Return every known zone id keyed by its lower-case form."""
+    return {name.lower(): name for name in available_timezones() if name not in EXCLUDED_ZONE_IDS}
+
+
+def canonical_zone_id(text: str) -> str:
+    """Return the zone id ``text`` names, matched case-insensitively with spaces read as underscores.
+
+    >>> canonical_zone_id('america/new york')
+    'America/New_York'
+    """
+    name = _zone_names().get(text.replace(" ", "_").lower())
+    if name is None:
+        raise invalid_value(f"Invalid value for TimeZone: {text!r}")
+    return name
 
 
 def _packaged_zone(zone_id: str) -> ZoneInfo | None:
@@ -74,8 +99,7 @@ def zone_info(zone_id: str) -> ZoneInfo:
     >>> zone_info('Europe/London').key
     'Europe/London'
     """
-    if ".." in zone_id or zone_id.startswith("/"):
-        raise invalid_value(f"Unknown time zone: {zone_id!r}")
+    zone_id = canonical_zone_id(zone_id)
     packaged = _packaged_zone(zone_id)
     if packaged is not None:
         return packaged
@@ -86,16 +110,15 @@ def zone_info(zone_id: str) -> ZoneInfo:
 
 
 def parse_zone(text: str) -> Zone:
-    """Return the zone named by a Cypher ``timezone`` string: an offset or a zone id.
+    """Return the zone a ``timezone`` argument names: ``Z``, ``+01:00``, ``-02:05:07`` or a zone id.
 
-    >>> parse_zone('-02:05:07')
-    -7507
+    >>> parse_zone('-02:05:07'), parse_zone('europe/stockholm')
+    (-7507, 'Europe/Stockholm')
     """
-    offset = parse_offset(text)
-    if offset is not None:
-        return offset
-    zone_info(text)
-    return text
+    if text == "Z":
+        return 0
+    offset = _offset_seconds(ARGUMENT_OFFSET_PATTERN.fullmatch(text), text)
+    return offset if offset is not None else canonical_zone_id(text)
 
 
 def format_offset(seconds: int) -> str:
