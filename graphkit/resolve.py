@@ -38,7 +38,7 @@ import networkx as nx
 import yaml
 
 from graphkit.errors import InputError
-from graphkit.extract.wordlists import COMPANY_WORDS, FUND_WORDS
+from graphkit.extract.wordlists import COMPANY_WORDS, FUND_WORDS, INVESTOR_WORDS
 from graphkit.graph import CORPORATE_SUFFIXES, add_entity, add_relation, new_graph, node_key
 from graphkit.model import ArticleExtraction
 
@@ -143,7 +143,7 @@ def _is_person(labels: Counter) -> bool:
     return labels["Person"] > 0 and labels["Person"] >= labels["Company"] + labels["Organization"]
 
 
-def _longer_forms(keys: Iterable[str]) -> dict[str, list[str]]:
+def _longer_forms(keys: Iterable[str], generic: frozenset[str] = _GENERIC_TAIL) -> dict[str, list[str]]:
     """Map each shorter key to the keys that name the same entity more fully.
 
     A longer key adds only generic words ("perplexity" -> "perplexity-ai"), or names the sponsor
@@ -156,7 +156,7 @@ def _longer_forms(keys: Iterable[str]) -> dict[str, list[str]]:
     for key in keys:
         words = key.split("-")
         for size in range(1, len(words)):
-            if all(word in _GENERIC_TAIL for word in words[size:]):
+            if all(word in generic for word in words[size:]):
                 found["-".join(words[:size])].append(key)
         if words[-1] in FUND_WORDS:
             for start in range(1, len(words) - 1):
@@ -208,10 +208,16 @@ def resolve(extractions: Iterable[ArticleExtraction], rules: AliasRules | None =
             union.add(node_key(curated[key]))
             union.union(node_key(curated[key]), key)
     longer_forms = _longer_forms(key for key in clusters if not _is_person(clusters[key].labels))
+    investor_forms = _longer_forms((key for key in clusters if not _is_person(clusters[key].labels)),
+                                   _GENERIC_TAIL | INVESTOR_WORDS)
     for short in sorted(clusters, key=lambda key: (len(key.split("-")), key)):
-        if _is_person(clusters[short].labels):
+        labels = clusters[short].labels
+        if _is_person(labels):
             continue
-        longer = {union.find(long) for long in longer_forms.get(short, ())}
+        # "Sequoia" is "Sequoia Capital" when the text only shows it investing; "Intel", a company,
+        # is not "Intel Capital".
+        forms = investor_forms if labels["Investor"] and not labels["Company"] else longer_forms
+        longer = {union.find(long) for long in forms.get(short, ())}
         if len(longer) == 1:
             union.union(longer.pop(), short)
 

@@ -36,6 +36,14 @@ def test_short_forms_merge_with_generic_words_only():
     assert "tarn" in graph and "tarn-capital" in graph  # an investment arm is its own entity
 
 
+def test_an_investor_named_without_its_firm_word_joins_the_firm():
+    graph = resolve([
+        extraction("a1", [("Sorrel Capital", {"Investor"})]),
+        extraction("a2", [("Sorrel", {"Investor"})]),
+    ])
+    assert sorted(graph.nodes) == ["sorrel-capital"]
+
+
 def test_fund_without_sponsor_merges_but_sponsor_stays_apart():
     graph = resolve([
         extraction("a1", [("Harbor Growth Fund", {"Fund", "Investor"}), ("Harbor", {"Company"})]),
