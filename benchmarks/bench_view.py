@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.chromium import click_canvas, missing_browser, start_chromium, wait_until_drawn  # noqa: E402
+from benchmarks.chromium import missing_browser, start_chromium, wait_until_drawn  # noqa: E402
 from benchmarks.synthetic_graph import make_investor_graph  # noqa: E402
 from graphkit.graph import load_graph  # noqa: E402
 from graphkit.viewer import write_view  # noqa: E402
@@ -49,11 +49,12 @@ return figures;
 """
 
 
-# The DOM point in the middle of the edge with the most evidence, to click for the screenshot.
+# Select the edge with the most evidence and show it in the details panel, for the screenshot.
 SHOW_EVIDENCE_SCRIPT = """
 var view = window.graphkitView, best = view.data.edges[0];
 view.data.edges.forEach(function (e) { if (e.evidence.length > best.evidence.length) { best = e; } });
-return view.network.canvasToDOM(view.network.body.edges[best.id].edgeType.getPoint(0.5));
+view.network.selectEdges([best.id]);
+view.showEdge(best.id);
 """
 
 
@@ -95,7 +96,7 @@ def screenshot(graph_file: Path, png: Path) -> None:
             time.sleep(0.2)
         driver.execute_script("graphkitView.network.stopSimulation(); graphkitView.network.fit()")
         time.sleep(0.5)
-        click_canvas(driver, driver.execute_script(SHOW_EVIDENCE_SCRIPT))
+        driver.execute_script(SHOW_EVIDENCE_SCRIPT)
         time.sleep(0.3)
         png.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(png))

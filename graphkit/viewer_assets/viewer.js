@@ -1,7 +1,8 @@
 /* graphkit offline view: draws the graph JSON with vis-network; search, filters, details panel.
  * Every string from the data reaches the page as text (textContent, DOM nodes), never as HTML,
  * and nothing is passed to vis-network's `title` (its popup could render HTML).
- * State for tests and benchmarks: window.graphkitView = {data, network, nodes, edges, ready, drawnAt}.
+ * State for tests and benchmarks: window.graphkitView = {data, network, nodes, edges, ready, drawnAt,
+ * showNode(id), showEdge(id)}.
  */
 (function () {
   "use strict";
@@ -226,6 +227,7 @@
     edge.evidence.forEach(function (item) { panel.appendChild(evidenceBlock(item)); });
   }
 
+  view.showNode = showNode; view.showEdge = showEdge;
   network.on("click", function (params) {
     if (params.nodes.length) { showNode(params.nodes[0]); } else if (params.edges.length) { showEdge(params.edges[0]); }
   });
