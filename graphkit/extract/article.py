@@ -59,11 +59,12 @@ _INVESTOR_BEFORE = re.compile(r"\b(?:investors?|backers?|(?:venture|vc|private[-
                               r"(?:[A-Z0-9][\w.&’'-]*,?\s+(?:and\s+)?)*)?$")
 _STAKE_AFTER = re.compile(r"^['’]s\s+(?:\d+(?:\.\d+)?\s?%\s+)?(?:stake|investment|investments|holding)\b", re.IGNORECASE)
 _ORG_AFTER = re.compile(
-    rf"^\s*(?:,|-|—|–)\s+(?:a|an|the|another|its)\s+(?:[\w-]+\s+){{0,4}}?(?:{_DESCRIPTOR_NOUNS})\b"
+    rf"^\s*(?:,|-|—|–)\s+(?:a|an|the|another|its)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_DESCRIPTOR_NOUNS})\b"
     rf"|^\s+(?:co-?founder|founder|creator|ceo|chief\s+executive|boss|chairman)\b|^\s*['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_TITLES})\b",
     re.IGNORECASE)
-_EMPLOYER_BEFORE = re.compile(r"\b(?:analyst|executive|director|engineer|researchers?|partner|head|chief|editor|"
-                              r"professor|employee|founder|ceo)s?\s+(?:at|of|with)\s+$", re.IGNORECASE)
+_EMPLOYER_BEFORE = re.compile(r"\b(?:analyst|executive|director|engineer|researcher|partner|head|chief|editor|"
+                              r"professor|employee|founder|ceo|economist|strategist|scientist|lawyer|adviser|advisor|"
+                              r"spokesman|spokeswoman|spokesperson|manager)s?\s+(?:at|of|with|for)\s+$", re.IGNORECASE)
 _PERSON_BEFORE = re.compile(rf"\b(?:(?:{_TITLES})s?|angel\s+investor|investor)\s+$", re.IGNORECASE)
 _PERSON_AFTER = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+|another\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_TITLES}|employee)\b",
                            re.IGNORECASE)

@@ -33,7 +33,8 @@ _INVESTOR_TAILS = INVESTOR_WORDS - {"investors"}
 _ORGANIZATION_POSITIONS = ORGANIZATION_HEADS - {"market", "office", "board", "union", "foundation"}
 
 
-_PUBLIC_BODIES = frozenset("exchange exchanges university ministry commission parliament government".split())
+_PUBLIC_BODIES = frozenset("exchange exchanges university ministry commission parliament government reserve "
+                           "treasury".split())
 
 
 def _words(name: str) -> list[str]:

@@ -121,7 +121,8 @@ money cash billion millions billions deal deals talks merger acquisition acquisi
 chief boss bosses staff workers jobs job layoffs shares price prices rate rates inflation economy
 economic financial finance fintech crypto bitcoin climate energy power battery batteries factory
 plant plants network networks service services product products customer customers user users
-china's us-based new-york rival rivals bid bids""")
+china's us-based new-york rival rivals bid bids
+christmas easter thanksgiving ramadan diwali hanukkah halloween olympics olympic""")
 
 # Common acronyms and abbreviations that are never an entity on their own.
 ACRONYMS = _words("""ai ml ipo ceo cfo cto coo vp us usa uk eu un gmt utc est pst usd eur gbp cny
@@ -136,7 +137,7 @@ FUND_WORDS = _words("fund funds")
 ORGANIZATION_HEADS = _words("""university universities ministry department exchange exchanges
 commission authority agency council parliament government bureau institute institution school
 college court police army navy force forces board federation association union committee
-regulator senate congress assembly academy foundation administration office market""")
+regulator senate congress assembly academy foundation administration office market reserve treasury""")
 # Words that end a company name: suffixes and business nouns.
 COMPANY_WORDS = _words("""inc incorporated ltd limited co corp corporation company group holding
 holdings plc llc lp llp ag sa gmbh nv bv technologies technology systems labs solutions
