@@ -170,3 +170,21 @@ def test_label_and_relation_filters_hide_things(driver, opened):
     assert "(showing 4 nodes, 1 edges)" in driver.find_element(By.ID, "counts").text
     driver.find_element(By.CSS_SELECTOR, "#label-filters input[value='Investor']").click()
     assert "(showing 6 nodes, 3 edges)" in driver.find_element(By.ID, "counts").text
+
+
+def test_hover_tooltip_is_text(driver, opened):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    point = driver.execute_script("""var v = graphkitView.network, id = 'img-src-x-onerror-alert-1';
+        return v.canvasToDOM(v.getPositions([id])[id])""")
+    canvas = driver.find_element(By.CSS_SELECTOR, "#network canvas")
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(point["x"] - canvas.size["width"] / 2), int(point["y"] - canvas.size["height"] / 2)).perform()
+    tooltip = driver.find_element(By.ID, "tooltip")
+    WebDriverWait(driver, 5).until(lambda _: tooltip.is_displayed())
+    assert tooltip.text.splitlines()[:2] == [XSS_NAME, "Investor"]
+    assert driver.execute_script("return document.querySelectorAll('#tooltip *, img').length") == 0
+    assert driver.execute_script(
+        "return graphkitView.nodes.get().concat(graphkitView.edges.get()).every(item => !('title' in item))")
