@@ -32,6 +32,7 @@ from graphkit.extract.wordlists import (
     DAYS,
     DEMONYMS,
     FUND_WORDS,
+    HOLIDAYS,
     INVESTOR_WORDS,
     MONTHS,
     NAME_CONNECTORS,
@@ -55,8 +56,14 @@ _OF_HEADS = ORGANIZATION_HEADS | frozenset("""bank university republic institute
 school college department bureau office house league ministry""".split())
 _PLACE_LIKE = PLACES | DEMONYMS | frozenset("republic kingdom united states emirates island islands sea "
                                             "ocean bay river lake mount city province county".split())
-_NOT_A_NAME = _PLACE_LIKE | MONTHS | DAYS | COMMON_WORDS | ACRONYMS | NAME_CONNECTORS | SPAN_TITLES
+_NOT_A_NAME = _PLACE_LIKE | MONTHS | DAYS | HOLIDAYS | COMMON_WORDS | ACRONYMS | NAME_CONNECTORS | SPAN_TITLES
 _ORG_TAIL = COMPANY_WORDS | INVESTOR_WORDS | FUND_WORDS
+# Words that are never a name on their own, even capitalized inside a sentence.
+_NEVER_ALONE = _PLACE_LIKE | MONTHS | DAYS | HOLIDAYS | ACRONYMS | NAME_CONNECTORS | SPAN_TITLES | _ORG_TAIL | ORGANIZATION_HEADS \
+    | frozenset("""the a an this that these those it its he she they we i you his her their our my your who what
+    which there here not no yes and or but if so as at by for from in of on to with all any some each every
+    news update exclusive opinion analysis photo video advertisement startup start-up unicorn""".split())
+_OPENERS = frozenset(('"', "“", "‘", "'", "(", ":", ";", "—", "–", "-", ".", "!", "?"))
 _NUMBER_LIKE = re.compile(r"\d[\d.,]*(?:[kmbKMB]|bn|mn|mln|tn)?|\d[\d.,]*\.\d+[A-Za-z]+|\d+-\d+\w*")
 _PLACE_SUFFIXES = frozenset(("-based", "-headquartered", "-born"))
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -177,7 +184,7 @@ def _is_name_token(tokens: list[_Token], index: int, headline: bool, forced: set
         return False
     if not _is_ordinary(token, context):
         return True
-    if headline or index == sentence_start:
+    if headline or index == sentence_start or (index and tokens[index - 1].text in _OPENERS):
         return False
     # A capitalized ordinary word among several others is a headline stretch inside running text
     # ("Self-Driving Startup Venti Raises $28.8 Million").
@@ -264,11 +271,13 @@ def _clean(run: list[_Token]) -> tuple[list[_Token], bool]:
     return run, titled
 
 
-def _is_rejected(run: list[_Token]) -> bool:
+def _is_rejected(run: list[_Token], mid_sentence: bool) -> bool:
     words = [token.lower.rstrip(".") for token in run]
     place_words = [word for word in words if word.split("-")[0] in _PLACE_LIKE]
     if len(words) > 1 and place_words and words[-1] in _ORG_TAIL | ORGANIZATION_HEADS:
         return False  # "Russia-China Investment Fund", "Singapore Telecom"
+    if mid_sentence and len(words) == 1 and words[0] not in _NEVER_ALONE and words[0].isalpha():
+        return False  # an ordinary word capitalized inside running text is a name: "rival Target"
     if all(word in _NOT_A_NAME or word in place_words for word in words):
         return True
     text = " ".join(token.text for token in run)
@@ -288,7 +297,9 @@ def find_mentions(sentence: str, context: MentionContext, headline: bool | None 
     spans: list[Span] = []
     for run in _runs(tokens, is_name, context):
         kept, titled = _clean(run)
-        if not kept or _is_rejected(kept):
+        mid_sentence = not headline and kept and kept[0].index != sentence_start \
+            and tokens[kept[0].index - 1].text not in _OPENERS
+        if not kept or _is_rejected(kept, mid_sentence):
             continue
         last = kept[-1].index
         if last + 1 < len(tokens) and tokens[last + 1].text in _PLACE_SUFFIXES:

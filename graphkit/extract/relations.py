@@ -156,6 +156,7 @@ class _Masked:
     text: str
     names: dict[str, str]
     uses_reference: bool = False
+    previous_subject: str | None = None
 
     def name(self, key: str | None) -> str | None:
         return self.names.get(key) if key is not None else None
@@ -198,7 +199,7 @@ def mask(sentence: str, spans: list[tuple[int, int, str]], reference: str | None
 
     uses_reference = False
     masked_text = _REFERENCE.sub(replace, text)
-    return _Masked(masked_text, names, uses_reference)
+    return _Masked(masked_text, names, uses_reference, previous_subject)
 
 
 def _tokens(text: str) -> list[str]:
@@ -452,6 +453,14 @@ def _co_investors(text: str, before: int) -> list[str]:
     return list_after(text[match.end():]) if match and match.start() <= before + 40 else []
 
 
+def _previous_key(masked: _Masked) -> str | None:
+    """The previous sentence's subject as a placeholder key ("Rival Target also grew" after "X grew")."""
+    if not masked.previous_subject:
+        return None
+    masked.names.setdefault("previous", masked.previous_subject)
+    return "previous"
+
+
 def _reference_key(masked: _Masked, reference: str | None) -> str | None:
     masked.uses_reference = True
     if not reference:
@@ -474,7 +483,7 @@ def _rivalry(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         other = _object_after(text[match.end():])
         if re.search(r"['’]s\s+(?:\w+\s+)?$", text[:match.start()]):
             continue  # "X's rival Y" is handled above
-        first = _first_entity(text[:match.start()]) or _reference_key(masked, reference)
+        first = _first_entity(text[:match.start()]) or _previous_key(masked) or _reference_key(masked, reference)
         pairs.append((first, other))
     for match in _COMPETITOR.finditer(text):
         before, after = text[:match.start()], text[match.end():]

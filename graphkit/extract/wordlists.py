@@ -121,8 +121,9 @@ money cash billion millions billions deal deals talks merger acquisition acquisi
 chief boss bosses staff workers jobs job layoffs shares price prices rate rates inflation economy
 economic financial finance fintech crypto bitcoin climate energy power battery batteries factory
 plant plants network networks service services product products customer customers user users
-china's us-based new-york rival rivals bid bids
-christmas easter thanksgiving ramadan diwali hanukkah halloween olympics olympic""")
+china's us-based new-york rival rivals bid bids""")
+HOLIDAYS = _words("""christmas easter thanksgiving ramadan diwali hanukkah halloween olympics olympic
+new-year""")
 
 # Common acronyms and abbreviations that are never an entity on their own.
 ACRONYMS = _words("""ai ml ipo ceo cfo cto coo vp us usa uk eu un gmt utc est pst usd eur gbp cny
