@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -58,6 +59,22 @@ def tally(outcomes: list[Outcome]) -> dict[str, Tally]:
 def failure_causes(outcomes: list[Outcome], top: int = 30) -> list[tuple[str, int]]:
     """Return the most common failure categories with their counts."""
     return Counter(o.category for o in outcomes if o.status == "fail").most_common(top)
+
+
+def suggested_floors(tallies: dict[str, Tally], slack: int = 1) -> dict[str, float]:
+    """Return ratchet floors: each area's rate with ``slack`` more failures (a timeout on a busy
+    machine), rounded down to 0.1; ``overall`` gets five times the slack.
+
+    >>> suggested_floors({"a/b": Tally(10, 0, 10, 10), "overall": Tally(10, 0, 10, 10)})
+    {'a/b': 90.0, 'overall': 50.0}
+    """
+    floors = {}
+    for name, counts in tallies.items():
+        if "/" in name or name == "overall":
+            missed = slack * (5 if name == "overall" else 1)
+            passed = max(counts.strict - missed, 0)
+            floors[name] = math.floor(1000 * passed / counts.runnable) / 10 if counts.runnable else 0.0
+    return floors
 
 
 def _row(name: str, counts: Tally) -> str:

@@ -6,6 +6,7 @@ Usage::
     python -m tests.tck.run --area clauses/match --failures  # one area, each failure with its reason
     python -m tests.tck.run --summary docs/tck-summary.md    # also write the Markdown summary
     python -m tests.tck.run --grep "Match1.feature" --failures --verbose
+    python -m tests.tck.run --floors                         # ratchet floors for test_tck.py
 
 Examples
 --------
@@ -21,7 +22,7 @@ import sys
 from pathlib import Path
 
 from .features import TCK_ROOT, load_scenarios
-from .report import failure_causes, format_table, markdown_summary, tally
+from .report import failure_causes, format_table, markdown_summary, suggested_floors, tally
 from .scenario import DEFAULT_TIMEOUT, Outcome, run_scenario
 
 
@@ -47,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list failing scenarios with a reason")
     parser.add_argument("--summary", type=Path, help="write the Markdown summary to this file")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per scenario")
+    parser.add_argument("--floors", action="store_true", help="print ratchet floors for test_tck.py")
     parser.add_argument("--verbose", action="store_true", help="print each feature file as it starts")
     options = parser.parse_args(argv)
     if not TCK_ROOT.is_dir():
@@ -65,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     print("\nMost common failure causes:")
     for cause, count in failure_causes(outcomes, top=15):
         print(f"{count:6d}  {cause}")
+    if options.floors:
+        floors = suggested_floors(tally(outcomes))
+        print("\nOVERALL_FLOOR = " + str(floors.pop("overall")))
+        print("AREA_FLOORS: dict[str, float] = {")
+        print("".join(f'    "{area}": {floor},\n' for area, floor in floors.items()) + "}")
     slowest = max(outcomes, key=lambda o: o.seconds)
     print(f"\n{len(outcomes)} scenarios in {sum(o.seconds for o in outcomes):.1f} s; "
           f"slowest {slowest.seconds:.2f} s: {slowest.scenario.title}")
