@@ -216,3 +216,37 @@ def test_named_queries_are_read_from_the_cypher_folder(tmp_path):
     assert "allShortestPaths" in named_query("shortest_path")
     with pytest.raises(QueryNotFoundError, match="missing"):
         named_query("investors_of", tmp_path / "nowhere")
+
+
+QUESTIONS = [
+    ("investors", ("Tidepool AI",), {}), ("investors", ("TIDEPOOL AI",), {"window": Window.parse(since="2022")}),
+    ("investors", ("QUILLWORK INC",), {}), ("portfolio", ("hlc",), {}),
+    ("portfolio", ("Harbor Lane Capital",), {"window": Window.parse(since="2021-01", until="2022")}),
+    ("coinvestors", ("Harbor Lane Capital",), {}),
+    ("coinvestors", ("Harbor Lane Capital",), {"window": Window.parse(since="2022")}),
+    ("path", ("Quillwork", "Ferrous Labs"), {}), ("path", ("Mara Olsen", "Solstice Partners"), {}),
+    ("path", ("Quillwork", "Ferrous Labs"), {"window": Window.parse(since="2021", until="2023")}),
+    ("show", ("quillwork robotics",), {}), ("show", ("Northwind Ventures",), {"window": Window.parse(until="2023")}),
+]
+
+
+@pytest.mark.neo4j
+def test_neo4j_gives_the_same_answers_as_the_graph_file(explorer, neo4j_backend):
+    neo4j_backend.load_graph(build_graph())
+    on_neo4j = Explorer(neo4j_backend)
+    for method, arguments, options in QUESTIONS:
+        expected = getattr(explorer, method)(*arguments, **options)
+        assert getattr(on_neo4j, method)(*arguments, **options) == expected, (method, arguments, options)
+    with pytest.raises(EntityNotFoundError) as caught:
+        on_neo4j.resolve("Quilwork")
+    assert caught.value.suggestions[0] == "Quillwork Inc."
+    assert top_entities(on_neo4j.graph(), "pagerank") == top_entities(explorer.graph(), "pagerank")
+    assert communities(on_neo4j.graph()) == communities(explorer.graph())
+
+
+@pytest.mark.neo4j
+def test_neo4j_finds_the_shortest_path_inside_a_window(neo4j_backend):
+    neo4j_backend.load_graph(build_graph())
+    result = Explorer(neo4j_backend).path("Solstice Partners", "Quillwork", Window.parse(since="2022"))
+    assert [node["name"] for node in result["paths"][0]["nodes"]] == [
+        "Solstice Partners", "Tidepool AI", "Northwind Ventures", "Quillwork Inc."]
