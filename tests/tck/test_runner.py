@@ -199,6 +199,13 @@ def test_expected_errors_strict_and_lenient(monkeypatch: pytest.MonkeyPatch) -> 
     crash = _run(monkeypatch, ERROR, {"RETURN x": KeyError("boom")})
     assert crash.status == "fail" and crash.category.startswith("crash KeyError")
 
+    def half_done(graph: nx.MultiDiGraph, parameters: dict) -> QueryResult:
+        graph.add_node("left-over", labels=[])
+        raise error("UndefinedVariable")
+
+    changed = _run(monkeypatch, ERROR, {"RETURN x": half_done})
+    assert (changed.status, changed.category) == ("fail", "side effects despite error")
+
 
 def test_time_limit_and_setup_failures(monkeypatch: pytest.MonkeyPatch) -> None:
     def spin(graph: nx.MultiDiGraph, parameters: dict) -> QueryResult:
