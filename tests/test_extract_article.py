@@ -65,3 +65,18 @@ def test_related_items_are_read_with_their_own_provenance():
 def test_an_empty_article_gives_nothing():
     result = extract_article(Article(id="empty", title="", sections=(Section(text=""),)))
     assert result.mentions == [] and result.relations == []
+
+
+def test_a_headline_kept_apart_from_the_text_is_read_too():
+    article = Article(id="a3", title="Tarn Motors invests in chipmaker Quillon Robotics",
+                      sections=(Section(text="The deal was signed on Monday."),))
+    relations = {(r.type, r.source, r.target) for r in extract_article(article).relations}
+    assert relations == {("INVESTED_IN", "Tarn Motors", "Quillon Robotics")}
+
+
+def test_results_survive_pickling_for_worker_processes():
+    import pickle
+
+    result = extract()
+    again = pickle.loads(pickle.dumps(result))
+    assert again.relations == result.relations and again.mentions == result.mentions

@@ -214,7 +214,9 @@ def _cues(sentence: str, span: Span) -> set[str]:
 
 
 def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dict[str, str]]:
-    texts = [clean_text(section.text) for section in article.sections]
+    texts = [clean_text(section.text or "") for section in article.sections]
+    if article.title and texts and article.title.strip() not in texts[0]:
+        texts[0] = f"{article.title.strip()}\n{texts[0]}"  # a reader that kept the headline apart
     base = MentionContext.from_text("\n".join(texts))
     sentences = _sentences(article, texts, base)
     body_spans = {index: find_mentions(sentence.text, base, False)

@@ -66,7 +66,7 @@ _NEVER_ALONE = _PLACE_LIKE | MONTHS | DAYS | HOLIDAYS | ACRONYMS | NAME_CONNECTO
 _OPENERS = frozenset(('"', "“", "‘", "'", "(", ":", ";", "—", "–", "-", ".", "!", "?"))
 _NUMBER_LIKE = re.compile(r"\d[\d.,]*(?:[kmbKMB]|bn|mn|mln|tn)?|\d[\d.,]*\.\d+[A-Za-z]+|\d+-\d+\w*")
 _PLACE_SUFFIXES = frozenset(("-based", "-headquartered", "-born"))
-_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
 _SINGLE_LETTER = re.compile(r"[A-Za-z]\.?")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
@@ -108,8 +108,8 @@ class _Token:
 
     __slots__ = ("text", "start", "end", "lower", "index")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end, self.lower, self.index = text, start, end, text.casefold(), 0
+    def __init__(self, text: str, start: int, end: int, index: int) -> None:
+        self.text, self.start, self.end, self.lower, self.index = text, start, end, text.casefold(), index
 
 
 def tokenize(sentence: str) -> list[_Token]:
@@ -125,16 +125,14 @@ def tokenize(sentence: str) -> list[_Token]:
         start, end = match.span()
         if text[-1] == "." and end - start > 1 and text[:-1].casefold() not in ABBREVIATIONS \
                 and not _INITIALS.fullmatch(text):
-            append(_Token(text[:-1], start, end - 1))
-            append(_Token(".", end - 1, end))
+            append(_Token(text[:-1], start, end - 1, len(tokens)))
+            append(_Token(".", end - 1, end, len(tokens)))
         elif "-" in text and text.rpartition("-")[2].casefold() in HYPHEN_DESCRIPTORS and text[0] != "-":
             head, _, tail = text.rpartition("-")
-            append(_Token(head, start, start + len(head)))
-            append(_Token("-" + tail.casefold(), start + len(head), end))
+            append(_Token(head, start, start + len(head), len(tokens)))
+            append(_Token("-" + tail.casefold(), start + len(head), end, len(tokens)))
         else:
-            append(_Token(text, start, end))
-    for index, token in enumerate(tokens):
-        token.index = index
+            append(_Token(text, start, end, len(tokens)))
     return tokens
 
 
@@ -161,14 +159,17 @@ def is_title_case(sentence: str, context: MentionContext | None = None) -> bool:
     """
     lowercase = context.lowercase_words if context else frozenset()
     # Short function words ("for", "to") stay lower case in most headline styles: they do not count.
-    long_words = [word for word in _WORD.findall(sentence) if len(word) > 3]
+    long_words = _LONG_WORD.findall(sentence)
+    lowercase_count = sum(1 for word in long_words if word[0].islower())
+    if lowercase_count >= 0.15 * len(long_words):
+        return False  # running text: most sentences stop here
     folded = [word.casefold() for word in long_words]
     words = [word for word, fold in zip(long_words, folded)
              if fold not in _ORG_TAIL and (fold in COMMON_WORDS or fold in lowercase)]
     capitalized = sum(1 for word in words if word[0].isupper())
-    # A name-heavy sentence ("investors include Tiger Global Management") still has lower-case words.
-    lowercase_share = sum(1 for word in long_words if word[0].islower()) / max(len(long_words), 1)
-    return len(words) >= 2 and capitalized / len(words) >= 0.75 and lowercase_share < 0.15
+    # A name-heavy sentence ("investors include Tiger Global Management") still has lower-case words,
+    # which the check above counted.
+    return len(words) >= 2 and capitalized / len(words) >= 0.75
 
 
 def _is_ordinary(token: _Token, context: MentionContext) -> bool:
