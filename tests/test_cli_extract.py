@@ -213,7 +213,6 @@ def test_entities_unknown_label_and_bad_graph_file(tmp_path, small_graph, runner
 
 
 def test_build_writes_graph_and_view(tmp_path, runner):
-    pytest.importorskip("graphkit.extract", reason="needs the real extractor")
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", str(EXAMPLES / "articles"), "-o", str(out)])
     assert result.exit_code == 0, result.output + result.stderr
