@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from .scenario import Outcome
 
+FAILURE_LIST_LIMIT = 100
+
 
 @dataclass
 class Tally:
@@ -119,6 +121,11 @@ def markdown_summary(outcomes: list[Outcome], command: str) -> str:
         "| count | cause |",
         "|---:|---|",
         *(f"| {count} | {cause.replace('|', '/')} |" for cause, count in failure_causes(outcomes)),
+        "",
+        f"## Failing scenarios (first {FAILURE_LIST_LIMIT})",
+        "",
+        *(f"- `{o.scenario.area}` {o.scenario.title}: {o.reason}"
+          for o in [o for o in outcomes if o.status == "fail"][:FAILURE_LIST_LIMIT]),
         "",
     ]
     return "\n".join(lines)
