@@ -157,6 +157,9 @@ def _dated(points: tuple[Point, Point], unit: str) -> tuple[Point, Point]:
 def duration_between(first: Any, second: Any) -> Duration | None:
     """Return the duration from ``first`` to ``second`` in months, days, seconds and nanoseconds.
 
+    Months and days are only counted when both values have a date of their own; otherwise the
+    whole difference is in seconds, as Neo4j does.
+
     >>> duration_between(LocalTime(14 * 3600 * SECOND), LocalTime(16 * 3600 * SECOND))
     Duration('PT2H')
     """
@@ -165,7 +168,7 @@ def duration_between(first: Any, second: Any) -> Duration | None:
         return None
     start, end = points
     months = days = 0
-    if start.epoch_day is not None:
+    if to_point(first).epoch_day is not None and to_point(second).epoch_day is not None:
         months = months_until(start, end)
         start = _plus(start, months, 0)
         days = days_until(start, end)
@@ -174,7 +177,7 @@ def duration_between(first: Any, second: Any) -> Duration | None:
 
 
 def duration_in_months(first: Any, second: Any) -> Duration | None:
-    """Return the whole months from ``first`` to ``second`` as a duration (zero without dates)."""
+    """Return the whole months from ``first`` to ``second`` as a duration (an error between two times of day)."""
     points = _operands(first, second)
     if points is None:
         return None
@@ -183,7 +186,7 @@ def duration_in_months(first: Any, second: Any) -> Duration | None:
 
 
 def duration_in_days(first: Any, second: Any) -> Duration | None:
-    """Return the whole days from ``first`` to ``second`` as a duration (zero without dates)."""
+    """Return the whole days from ``first`` to ``second`` as a duration (an error between two times of day)."""
     points = _operands(first, second)
     if points is None:
         return None
