@@ -163,10 +163,17 @@ def save_graph(graph: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(data, out, ensure_ascii=False, indent=1)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a graph file is as shareable as any
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def load_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
