@@ -80,3 +80,12 @@ def test_results_survive_pickling_for_worker_processes():
     result = extract()
     again = pickle.loads(pickle.dumps(result))
     assert again.relations == result.relations and again.mentions == result.mentions
+
+
+def test_someone_quoted_is_a_person_but_the_employer_before_them_is_not():
+    text = ('"Prices will rise," said Kwame Mensah of the cocoa board.\n'
+            '"Demand is strong," added Brill and Kettering\'s Adaeze Okafor.')
+    mentions = extract_article(Article(id="q", title="", sections=(Section(text=text),))).mentions
+    labels = {mention.entity or mention.name: mention.labels for mention in mentions}
+    assert labels["Kwame Mensah"] == {"Person"} and labels["Adaeze Okafor"] == {"Person"}
+    assert labels["Brill and Kettering"] == {"Company"}

@@ -70,6 +70,9 @@ _PERSON_AFTER = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+|another\s+)?(?:[\w’'-]
                            re.IGNORECASE)
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+(?:[\w&]+\s+){0,4}?(?:[\w&]+['’]s\s+)?"
                              r"(?:[a-z]+\s+){0,2}$")
+_QUOTE_SPEAKER_BEFORE = re.compile(r"[,\"”’]\s*(?:said|says|added|continued|explained)\s+"
+                                   r"(?:(?:[\w&.-]+\s+){0,4}?[\w&.-]+['’]s\s+)?$")
+_QUOTE_SPEAKER_AFTER = re.compile(r"^\s+(?:said|says|added|told|explained)\b[^.]{0,40}$|^\s+(?:said|says|added)[.,]")
 _ACTOR_AFTER = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|also\s+|is\s+|will\s+|now\s+|recently\s+)?(?:"
                           + "|".join(sorted(ACTOR_VERBS)) + r")\b", re.IGNORECASE)
 _PRODUCT_BEFORE = re.compile(r"\b(?:maker|makers|developer|creator|creators)\s+of\s+(?:the\s+)?$|\bbehind\s+$|"
@@ -202,6 +205,8 @@ def _cues(sentence: str, span: Span) -> set[str]:
         cues.add("organization")
     if _SPEAKER_BEFORE.search(before) or _ACTOR_AFTER.match(after):
         cues.add("actor")
+    if not span.possessor and (_QUOTE_SPEAKER_BEFORE.search(before) or _QUOTE_SPEAKER_AFTER.match(after)):
+        cues.add("speaker")
     if _PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(after) or (
             span.name.isupper() and re.search(r"[a-z]\s+\($", before) and after.startswith(")")):
         # a product, or an abbreviated term: "autonomous vehicle (AV)"
@@ -242,8 +247,10 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
     for entity in entities.values():
         organization_words = any(word in _ORGANIZATION_WORDS for form in entity.forms for word in _raw_words(form))
         several_words = any(len(form.split()) > 1 for form in entity.forms)
+        # Someone quoted ("...," said Kwame Mensah) is a person unless the text also shows an organization.
         entity.person = not organization_words and (
-            "titled" in entity.cues or ("person context" in entity.cues and several_words)) \
+            "titled" in entity.cues or several_words and (
+                "person context" in entity.cues or "speaker" in entity.cues and "organization" not in entity.cues)) \
             or any(looks_like_person(form) for form in entity.forms)
     return sentences, entities, _alias_map(entities, acronyms)
 
