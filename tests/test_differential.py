@@ -93,6 +93,11 @@ QUERIES = {
                   "RETURN round(r.amount_usd / 1e6) AS millions, r.amount_usd % 7 AS rest, "
                   "toInteger(r.amount_usd) / 1000 AS thousands ORDER BY r.amount_usd DESC, rest LIMIT 5",
     "string_plus_number": "RETURN 'a' + 1 AS text, 1 + 2.5 AS sum, 7 / 2 AS quotient, -7 % 3 AS rest",
+    "temporal_components": "MATCH ()-[r:INVESTED_IN]->() WHERE r.date IS NOT NULL WITH date(r.date) AS day "
+                           "RETURN day.year AS year, day.quarter AS quarter, count(*) AS deals",
+    "temporal_values": "RETURN date('2024-01-31') + duration('P1M') AS next_month, "
+                       "duration.between(date('2020-02-29'), date('2024-03-01')) AS span, "
+                       "datetime('2015-07-21T21:40:32.142+0100') AS moment, localtime('12:31:14.645876123') AS time",
     "map_projection": "MATCH (n {key: $company}) RETURN n {.name, .key, labels: labels(n)} AS entity",
 }
 
