@@ -57,6 +57,10 @@ FUNDING = [
     ("Quillon raised $8m in a Tarn-led round.", ["Quillon", "Tarn"], {("INVESTED_IN", "Tarn", "Quillon")}),
     ("Tarn has backed Quillon since 2019.", ["Tarn", "Quillon"], {("BACKED_BY", "Quillon", "Tarn")}),
     ("Tarn already owned about 20 per cent of Quillon.", ["Tarn", "Quillon"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Quillon, in which Tarn has invested $2bn, grew.", ["Quillon", "Tarn"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("Quillon raised $5m led by Tarn with participation from Orla and Pell.", ["Quillon", "Tarn", "Orla", "Pell"],
+     {("INVESTED_IN", "Tarn", "Quillon"), ("INVESTED_IN", "Orla", "Quillon"), ("INVESTED_IN", "Pell", "Quillon")}),
+    ("Tarn's $10 billion investment in Quillon paid off.", ["Tarn", "Quillon"], {("INVESTED_IN", "Tarn", "Quillon")}),
 ]
 
 

@@ -85,7 +85,8 @@ _RAISE = re.compile(
     r"bag(?:s|ged)?|attract(?:s|ed)|obtain(?:s|ed)|announc(?:e|es|ed|ing)|complet(?:e|es|ed|ing))\b\s+" + _WORD +
     r"{0,12}?from\s+", re.IGNORECASE)
 _INVESTMENT_FROM = re.compile(r"\binvestments?\s+in\s+⟦(?P<target>\w+)⟧\s+from\s+", re.IGNORECASE)
-_LED_BY = re.compile(r"\b(?:round|funding|fundraising|raise|investment|financing|series\s+[a-h]\w*|deal|tranche|"
+_LED_BY = re.compile(r"\b(?:round|funding|fundraising|rais(?:e|es|ed|ing)|investment|financing|series\s+[a-h]\w*|deal|"
+                     r"tranche|"
                      r"consortium|syndicate|offering)\b"
                      r"[^.;⟦]{0,60}?\b(?:led|co-led|spearheaded)\s+(?:mostly\s+|jointly\s+)?by\s+", re.IGNORECASE)
 _BACKED_BY = re.compile(r"\b(?:backed|funded|financed|supported)\s+by\s+", re.IGNORECASE)
@@ -114,6 +115,10 @@ _PARTICIPLE_AFTER = re.compile(r"^\s+(?:also\s+)?(?P<verb>leading|co-leading|par
 _THE_ROUND = re.compile(r"\b(?:took\s+part|takes\s+part|taking\s+part|participated|participates|joined|joins|"
                         r"co-invested|invested)\s+(?:in\s+)?the\s+(?:\w+\s+)?(?:round|deal|financing|raise|"
                         r"fundraising|funding|investment)\b", re.IGNORECASE)
+_IN_WHICH = re.compile(r"⟦(?P<target>\w+)⟧,?\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?in\s+which\s+", re.IGNORECASE)
+_IN_WHICH_VERB = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|also\s+|already\s+|previously\s+)*(?:invested|"
+                            r"holds?\s+(?:a\s+)?(?:\w+\s+)?stake|owns?\s+(?:a\s+)?(?:\w+\s+)?stake|has\s+a\s+stake)\b",
+                            re.IGNORECASE)
 _INVESTED_ALONE = re.compile(r"\b(?:also\s+)?(?:invested|co-invested|participated|took\s+part|chipped\s+in)"
                              r"(?=\s*(?:[.;]|$|,\s+(?:the\s+)?(?:company|startup|start-up|firm)\s+said))",
                              re.IGNORECASE)
@@ -435,13 +440,19 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
         for investor in investors:
             add("INVESTED_IN", investor, _reference_key(masked, reference))
+    for match in _IN_WHICH.finditer(text) if "which" in lowered else ():
+        rest = text[match.end():]
+        investors = list_after(rest)
+        if investors and _IN_WHICH_VERB.match(rest.split(f"⟦{investors[-1]}⟧", 1)[1]):
+            for investor in investors:
+                add("INVESTED_IN", investor, match.group("target"))
     for match in _INVESTED_ALONE.finditer(text):
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
         for investor in investors:
             add("INVESTED_IN", investor, _reference_key(masked, reference))
     for match in _PARTICIPATION_FROM.finditer(text):
         investors = list_after(text[match.end():])
-        target = raiser(text[:match.start()], set(investors)) or _reference_key(masked, reference)
+        target = subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
         for investor in investors:
             add("INVESTED_IN", investor, target)
     return found
