@@ -1,7 +1,7 @@
 """The TCK's comparison rules: expected (parsed) values against what the engine returned.
 
-* ``1`` and ``1.0`` differ; floats agree when equal to 1e-14 relative (the engine and the reference
-  implementation may round the last bit of a computed float differently); ``NaN`` equals ``NaN``.
+* ``1`` and ``1.0`` differ; floats must be exactly equal (the TCK writes every digit), ``NaN``
+  equals ``NaN``.
 * Nodes agree by labels and properties, relationships by type and properties, paths element by element
   including each relationship's direction.
 * A temporal value agrees with the string literal the TCK writes for it (``temporal_to_string``).
@@ -24,8 +24,6 @@ from typing import Any
 from graphkit.values import Node, Path, Relationship
 
 from .values import ExpectedNode, ExpectedPath, ExpectedRelationship
-
-FLOAT_TOLERANCE = 1e-14
 
 
 def temporal_string(value: Any) -> str | None:
@@ -50,7 +48,7 @@ def values_equal(expected: Any, actual: Any, unordered_lists: bool = False) -> b
             return False
         if math.isnan(expected) or math.isnan(actual):
             return math.isnan(expected) and math.isnan(actual)
-        return math.isclose(expected, actual, rel_tol=FLOAT_TOLERANCE, abs_tol=0.0)
+        return actual == expected
     if isinstance(expected, str):
         return actual == expected if isinstance(actual, str) else temporal_string(actual) == expected
     if isinstance(expected, list):
