@@ -89,3 +89,12 @@ def test_someone_quoted_is_a_person_but_the_employer_before_them_is_not():
     labels = {mention.entity or mention.name: mention.labels for mention in mentions}
     assert labels["Kwame Mensah"] == {"Person"} and labels["Adaeze Okafor"] == {"Person"}
     assert labels["Brill and Kettering"] == {"Company"}
+
+
+def test_known_names_are_kept_whole_in_headlines_and_at_sentence_start():
+    text = ("Fund Dumps Orvane In June For A Rival Stock\n"
+            "Ask Lumen has become the third search firm to gain.\n"
+            "Shares in Orvane fell while Ask Lumen rose. Orvane said so.")
+    mentions = extract_article(Article(id="k", title="", sections=(Section(text=text),))).mentions
+    names = {mention.entity or mention.name for mention in mentions}
+    assert {"Orvane", "Ask Lumen"} <= names and "Dumps Orvane" not in names and "Lumen" not in names

@@ -162,7 +162,8 @@ def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str]) -> dict[s
                     and all(word in _GENERIC_TAIL for word in extra_back):
                 candidates.append(long)  # "Boyu" -> "Boyu Capital"
             elif long_words[-len(short_words):] == short_words and extra_front and not entities[long].person \
-                    and (short_words[-1] in FUND_WORDS and len(short_words) >= 2 or short_words[-1] not in _GENERIC_TAIL):
+                    and (short_words[-1] in FUND_WORDS and len(short_words) >= 2
+                         or short_words[-1] not in _GENERIC_TAIL):
                 candidates.append(long)  # "Vision Fund" -> "SoftBank Vision Fund", "DeepMind" -> "Google DeepMind"
         if len(candidates) == 1:
             mapping[short] = candidates[0]
@@ -228,6 +229,13 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
                   for index, sentence in enumerate(sentences) if not sentence.headline}
     known = {span.tokens for spans in body_spans.values() for span in spans}
     context = MentionContext(base.lowercase_words, base.word_counts, tuple(sorted(known, key=len, reverse=True)))
+    # A sentence that starts with a name beginning with an ordinary word ("Ask Jeeves has ...") is
+    # read again knowing the names the article writes elsewhere.
+    starts = {name[0] for name in known if len(name) > 1}
+    for index in body_spans:
+        first = sentences[index].text.split(maxsplit=1)[0] if sentences[index].text.strip() else ""
+        if first in starts:
+            body_spans[index] = find_mentions(sentences[index].text, context, False, use_known=True)
     entities: dict[str, _Entity] = {}
     acronyms: dict[str, str] = {}
     publisher = _publisher_words(article.source)

@@ -221,14 +221,18 @@ def _join_on_and(left: list[_Token], right: list[_Token], context: MentionContex
     return once and closes_name
 
 
-def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext) -> list[list[_Token]]:
-    """Group name tokens into runs, deciding on inner connectors."""
+def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext,
+          forced: set[int] = frozenset()) -> list[list[_Token]]:
+    """Group name tokens into runs, deciding on inner connectors; a known name stands on its own."""
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
         if is_name[index]:
+            if current and forced and (index in forced) != (current[-1].index in forced):
+                runs.append(current)  # "Dumps Nvidia" in a headline: Nvidia is the known name
+                current = []
             current.append(token)
             index += 1
             continue
@@ -287,16 +291,21 @@ def _is_rejected(run: list[_Token], mid_sentence: bool) -> bool:
         or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS)
 
 
-def find_mentions(sentence: str, context: MentionContext, headline: bool | None = None) -> list[Span]:
-    """Return the names in the sentence, in order, as cleaned spans (``headline``: known Title Case)."""
+def find_mentions(sentence: str, context: MentionContext, headline: bool | None = None,
+                  use_known: bool = False) -> list[Span]:
+    """Return the names in the sentence, in order, as cleaned spans.
+
+    ``headline`` says whether the sentence is in Title Case (found out when None); in a headline,
+    or with ``use_known``, the names of ``context.known_names`` count as names wherever they stand.
+    """
     tokens = tokenize(sentence)
     if headline is None:
         headline = is_title_case(sentence, context)
-    forced = _forced_tokens(tokens, context) if headline else set()
+    forced = _forced_tokens(tokens, context) if headline or use_known else set()
     sentence_start = next((i for i, token in enumerate(tokens) if token.text[0].isalnum()), 0)
     is_name = [_is_name_token(tokens, i, headline, forced, context, sentence_start) for i in range(len(tokens))]
     spans: list[Span] = []
-    for run in _runs(tokens, is_name, context):
+    for run in _runs(tokens, is_name, context, forced):
         kept, titled = _clean(run)
         mid_sentence = not headline and kept and kept[0].index != sentence_start \
             and tokens[kept[0].index - 1].text not in _OPENERS

@@ -121,7 +121,15 @@ money cash billion millions billions deal deals talks merger acquisition acquisi
 chief boss bosses staff workers jobs job layoffs shares price prices rate rates inflation economy
 economic financial finance fintech crypto bitcoin climate energy power battery batteries factory
 plant plants network networks service services product products customer customers user users
-china's us-based new-york rival rivals bid bids""")
+china's us-based new-york rival rivals bid bids
+dump dumps dumped shed sheds slip slips slipped slide slides slid sink sinks sank tumble tumbles tumbled
+rise rises rising fall falls falling gain gains lose loses losing sees seeing ditch ditches ditched snap
+snaps snapped scoop scoops scooped grab grabs grabbed woo woos wooed ink inks inked seal seals sealed
+clinch clinches clinched strike strikes struck kick kicks kicked axe axes axed scrap scraps scrapped
+probe probes probed sue sues sued fine fines fined ban bans banned block blocks blocked unveils debuts
+debut launches rolls roll rolled ships ship shipped opens open opened enters enter entered exits exit
+exited picks pick picked taps hires lures lure lured poaches poach courts court eyes bets wagers
+stock shares market markets deal deals""")
 HOLIDAYS = _words("""christmas easter thanksgiving ramadan diwali hanukkah halloween olympics olympic
 new-year""")
 
