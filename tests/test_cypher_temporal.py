@@ -431,6 +431,9 @@ def test_truncation_to_impossible_units_raises(function: str, unit: str, value: 
 # Expressions and the values a real Neo4j 5.26 server returned for them ("error": it raised). Neo4j's
 # toString() always prints seconds ('12:00:00'); they are written here as the TCK writes times ('12:00').
 NEO4J_5_26_RESULTS = [
+    ("toString(date({}))", "error"),
+    ("toString(date({time: localdatetime('2015-07-21T21:40:32.142'), year: 2015}))", "error"),
+    ("toString(localtime({date: date('2015-07-21'), hour: 1}))", "error"),
     ("toString(duration.between(datetime('2071-01-02T00:17:02.275[Pacific/Chatham]'), time('17:30:39.734+01:00')))",
      "PT29H58M37.459S"),
     ('toString(duration({months: 0.3}))', 'P9DT3H8M43.8S'),

@@ -51,6 +51,13 @@ from graphkit.cypher_engine.temporal.zones import Zone, offset_at_instant, offse
 TemporalValue = Date | LocalTime | Time | LocalDateTime | DateTime
 KINDS = ("date", "localtime", "time", "localdatetime", "datetime")
 BASE_KEY = {"date": "date", "localtime": "time", "time": "time", "localdatetime": "datetime", "datetime": "datetime"}
+UNSUPPORTED_SELECTORS = {
+    "date": {"time", "datetime", "epochseconds", "epochmillis"},
+    "localtime": {"date", "datetime", "epochseconds", "epochmillis"},
+    "time": {"date", "datetime", "epochseconds", "epochmillis"},
+    "localdatetime": {"epochseconds", "epochmillis"},
+    "datetime": set(),
+}
 UNITS = ("millennium", "century", "decade", "year", "weekYear", "quarter", "month", "week", "day",
          "hour", "minute", "second", "millisecond", "microsecond")
 YEAR_UNITS = {"millennium": 1000, "century": 100, "decade": 10, "year": 1}
@@ -169,9 +176,12 @@ def from_map(kind: str, spec: dict[str, Any], now_nanos: int) -> TemporalValue:
     LocalDateTime('1984-07-20T12:00')
     """
     fields = {key.lower(): value for key, value in spec.items()}
+    if not fields:
+        raise invalid_value("At least one temporal unit must be specified")
+    unsupported = sorted(set(fields) & UNSUPPORTED_SELECTORS[kind])
+    if unsupported:
+        raise invalid_type(f"Not supported in {kind}(): {unsupported[0]}")
     zone = zone_argument(fields.pop("timezone")) if "timezone" in fields else None
-    if kind != "datetime" and ("epochseconds" in fields or "epochmillis" in fields):
-        raise invalid_value(f"{kind}() cannot be built from an epoch value")
     base_date, base_time = _base_parts(fields, zone)
     unknown = set(fields) - set(DATE_FIELDS) - set(TIME_FIELDS)
     if unknown:
