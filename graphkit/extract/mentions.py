@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from graphkit.extract.sentences import ABBREVIATIONS
@@ -66,6 +67,7 @@ _NEVER_ALONE = _PLACE_LIKE | MONTHS | DAYS | HOLIDAYS | ACRONYMS | NAME_CONNECTO
 _OPENERS = frozenset(('"', "“", "‘", "'", "(", ":", ";", "—", "–", "-", ".", "!", "?"))
 _NUMBER_LIKE = re.compile(r"\d[\d.,]*(?:[kmbKMB]|bn|mn|mln|tn)?|\d[\d.,]*\.\d+[A-Za-z]+|\d+-\d+\w*")
 _PLACE_SUFFIXES = frozenset(("-based", "-headquartered", "-born"))
+_COUNTED_WORD = re.compile(r"[A-Za-z0-9][\w’'+&]*")
 _LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
 _SINGLE_LETTER = re.compile(r"[A-Za-z]\.?")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
@@ -85,9 +87,7 @@ class MentionContext:
     @classmethod
     def from_text(cls, text: str, known_names: tuple[tuple[str, ...], ...] = ()) -> MentionContext:
         """Build the context from the article's text (and names already found in its body)."""
-        counts: dict[str, int] = {}
-        for word in re.findall(r"[A-Za-z0-9][\w’'+&]*", text):
-            counts[word] = counts.get(word, 0) + 1
+        counts = dict(Counter(_COUNTED_WORD.findall(text)))
         return cls(frozenset(_LOWERCASE_WORD.findall(text)), counts, known_names)
 
 

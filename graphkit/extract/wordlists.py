@@ -150,7 +150,7 @@ regulator senate congress assembly academy foundation administration office mark
 # Words that end a company name: suffixes and business nouns.
 COMPANY_WORDS = _words("""inc incorporated ltd limited co corp corporation company group holding
 holdings plc llc lp llp ag sa gmbh nv bv technologies technology systems labs solutions
-networks software robotics motors airlines airways bank securities telecom telecommunications
+networks software robotics motors auto automotive airlines airways bank securities telecom telecommunications
 electronics energy pharmaceuticals industries enterprises media communications services financial
 semiconductor semiconductors""")
 # Words that may join the parts of one name ("Ministry of Public Security", "Tiger & Co").
