@@ -31,6 +31,8 @@ def test_valuations_and_prices_are_not_deal_amounts():
     assert find_amount("a round that would value the company at $2 billion") is None
     assert [a.text for _, a in find_amounts("It raised $40m at a $300m valuation.")] == ["$40m"]
     assert find_amount("Tickets cost $5 each.") is None
+    assert find_amount("chips costing $40,000 apiece") is None
+    assert find_amount("It pays $2m a year in rent.") is None
 
 
 ROUNDS = [("a $2m pre-Series A round", "pre-Series A"), ("It led the series c.", "Series C"),

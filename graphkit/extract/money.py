@@ -5,7 +5,8 @@ order of magnitude, and a fixed table keeps results reproducible. Rates (USD per
 USD 1, EUR 1.08, GBP 1.27, CNY 0.14, HKD 0.128, JPY 0.0067, INR 0.012, KRW 0.00075, SGD 0.74,
 AUD 0.66, CAD 0.74, CHF 1.13, ILS 0.27.
 
-Valuations ("at a $2 billion valuation", "valued at $1bn") are not deal amounts and are skipped.
+Valuations ("at a $2 billion valuation", "valued at $1bn") and prices ("$40,000 apiece", "$3 a
+share", "$2m a year") are not deal amounts and are skipped.
 
 Examples
 --------
@@ -49,7 +50,8 @@ _SUFFIXED = re.compile(
     _QUALIFIER + _NUMBER + _SCALE + r"\s?(?P<currency>yuan|renminbi|rmb|euros?|pounds|dollars|yen|"
     r"rupees|won|shekels|francs|usd|eur|gbp|cny)\b", re.IGNORECASE)
 _VALUATION = re.compile(r"(?:valu(?:e|es|ed|ing|ation)|worth|market\s+cap\w*)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
-_VALUATION_AFTER = re.compile(r"^\s*(?:pre-money\s+|post-money\s+)?valuation", re.IGNORECASE)
+_VALUATION_AFTER = re.compile(r"^\s*(?:pre-money\s+|post-money\s+)?valuation|^\s+(?:apiece|each|per\s+share|a\s+share|"
+                              r"per\s+unit|a\s+year|per\s+year|a\s+month|per\s+month)\b", re.IGNORECASE)
 
 
 class Amount(NamedTuple):
