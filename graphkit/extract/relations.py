@@ -58,7 +58,7 @@ _PARTICIPATE_WORDS = re.compile(r"(?:led|lead|join|particip|part|back|invested)[
                                 r"financing|raise|deal|series|tranche)")
 _STAKE_WORDS = re.compile(r"stake|%|per\s?cent")
 _INVESTOR_NOUNS = re.compile(r"investor|backer|shareholder")
-_RIVALRY_WORDS = re.compile(r"compet|rival|vy|vie|players|dominated")
+_RIVALRY_WORDS = re.compile(r"compet|rival|vy|vie|players|dominated|challeng|take on")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 
 _INVEST = re.compile(r"\b(?:invest(?:s|ed|ing)?|co-invest(?:s|ed|ing)?|(?:made|make|makes|making)\s+(?:an?\s+)?"
@@ -130,7 +130,8 @@ _INVESTORS_IN = re.compile(r"\b(?:investors|backers|shareholders)\s+in\s+⟦(?P<
 _JOIN_WITH = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:hands\s+|forces\s+)?with\s+", re.IGNORECASE)
 _COMPETE = re.compile(r"\b(?:compet(?:e|es|ed|ing)|vy(?:ing)?|vies|vied)\s+(?:\w+ly\s+|head-on\s+)?"
                       r"(?:with|against)\s+", re.IGNORECASE)
-_RIVAL = re.compile(r"\brivals?\s+(?:to\s+|of\s+|is\s+|are\s+|include\s+|includes\s+)?(?=⟦)", re.IGNORECASE)
+_RIVAL = re.compile(r"\b(?:rivals?|challengers?)\s+(?:to\s+|of\s+|is\s+|are\s+|include\s+|includes\s+)?(?=⟦)|"
+                    r"\b(?:to\s+|will\s+|would\s+|could\s+)(?:challenge|take\s+on)\s+(?=⟦)", re.IGNORECASE)
 _POSSESSIVE_RIVAL = re.compile(r"⟦(?P<a>\w+)⟧['’]s\s+(?:\w+\s+)?(?:rival|competitor)s?\s+(?:is\s+|are\s+|include\s+|"
                                r"includes\s+|such\s+as\s+|like\s+)?⟦(?P<b>\w+)⟧", re.IGNORECASE)
 _COMPETE_TOGETHER = re.compile(r"\s+(?:compete|are\s+competing|are\s+rivals|are\s+competitors|vie)\b(?!\s+with)",
@@ -491,11 +492,10 @@ def _rivalry(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     for match in _POSSESSIVE_RIVAL.finditer(text):
         pairs.extend((match.group("a"), other) for other in list_after(text[match.start("b") - 1:]))
     for match in _RIVAL.finditer(text):
-        other = _object_after(text[match.end():])
         if re.search(r"['’]s\s+(?:\w+\s+)?$", text[:match.start()]):
             continue  # "X's rival Y" is handled above
         first = _first_entity(text[:match.start()]) or _previous_key(masked) or _reference_key(masked, reference)
-        pairs.append((first, other))
+        pairs.extend((first, other) for other in list_after(text[match.end():]))
     for match in _COMPETITOR.finditer(text):
         before, after = text[:match.start()], text[match.end():]
         if re.search(r"['’]s\s+(?:\w+\s+)?$", before):
