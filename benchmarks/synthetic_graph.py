@@ -18,6 +18,7 @@ import random
 import networkx as nx
 
 from graphkit.graph import add_entity, add_relation, new_graph
+from graphkit.model import SYMMETRIC_TYPES
 
 SYLLABLES = ("ka", "lo", "mi", "ra", "zen", "tor", "vel", "qui", "sa", "no", "bri", "dax", "ul", "fen",
              "gro", "hal", "iso", "jun", "kel", "mor", "nex", "ori", "pax", "rin", "sol", "tav", "vor")
@@ -42,8 +43,8 @@ def make_investor_graph(nodes: int = 100_000, edges: int = 300_000, seed: int = 
         by_label[label].append(key)
     companies = by_label["Company"]
     backers = by_label["Investor"] + by_label["Fund"] + by_label["Person"]
-    index = 0
-    while graph.number_of_edges() < edges:
+    index = count = 0
+    while count < edges:  # counted here: MultiDiGraph.number_of_edges() walks every node
         index += 1
         roll = rng.random()
         if roll < 0.8:
@@ -61,6 +62,8 @@ def make_investor_graph(nodes: int = 100_000, edges: int = 300_000, seed: int = 
             source, target = rng.sample(companies, 2)
             kind, values = "COMPETES_WITH", {}
         sentence = f"{graph.nodes[source]['name']} and {graph.nodes[target]['name']} ({kind.lower()})."
+        stored = sorted((source, target)) if kind in SYMMETRIC_TYPES else (source, target)
+        count += not graph.has_edge(*stored, key=kind)
         add_relation(graph, source, target, kind,
                      {"article": f"synthetic-{index // 5}", "sentence": sentence, **values})
     return graph
