@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import networkx as nx
@@ -36,6 +37,35 @@ def deleted_entity_error(what: str) -> CypherError:
     return CypherError(f"{what} has been deleted", "EntityNotFound", "runtime", "DeletedEntityAccess")
 
 
+class GraphIndexes:
+    """Label and (label, property) indexes of one graph, kept between queries until a write.
+
+    Writes through the engine drop them; a change in node count does too. Code that edits node
+    labels or properties in place outside the engine should call :func:`invalidate_indexes`.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.node_count = len(graph._node)
+        self.labels: dict[str, list] | None = None
+        self.properties: dict[tuple, dict] = {}
+
+
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def indexes_for(graph: nx.MultiDiGraph) -> GraphIndexes:
+    """Return the (possibly cached) indexes of a graph."""
+    indexes = _INDEXES.get(graph)
+    if indexes is None or indexes.node_count != len(graph._node):
+        indexes = _INDEXES[graph] = GraphIndexes(graph)
+    return indexes
+
+
+def invalidate_indexes(graph: nx.MultiDiGraph) -> None:
+    """Forget the cached indexes of a graph changed outside the engine."""
+    _INDEXES.pop(graph, None)
+
+
 class ExecutionContext:
     """Graph access with Cypher's conventions, plus the bookkeeping of one execution."""
 
@@ -46,8 +76,7 @@ class ExecutionContext:
         self.counters = dict.fromkeys(COUNTER_NAMES, 0)
         self.deleted_nodes: set = set()
         self.deleted_relationships: set = set()
-        self._label_index: dict[str, list] | None = None
-        self._property_index: dict[tuple, dict] = {}
+        self.indexes = indexes_for(graph)
         self._snapshot: nx.MultiDiGraph | None = None
         self._deleted_types: dict = {}
         self._pending_node_deletes: list = []
@@ -97,41 +126,49 @@ class ExecutionContext:
         return list(self.graph._node)
 
     def nodes_with_label(self, label: str) -> list:
-        if self._label_index is None:
-            index: dict[str, list] = {}
+        indexes = self.indexes
+        if indexes.labels is None:
+            by_label: dict[str, list] = {}
             for node_id, data in self.graph._node.items():
                 for node_label in data.get("labels") or ():
-                    index.setdefault(node_label, []).append(node_id)
-            self._label_index = index
-        return self._label_index.get(label, [])
+                    by_label.setdefault(node_label, []).append(node_id)
+            indexes.labels = by_label
+        return indexes.labels.get(label, [])
 
     def label_count(self, label: str) -> int:
         return len(self.nodes_with_label(label))
 
-    def nodes_with_property(self, label: str, key: str, value: Any) -> list:
+    def nodes_with_property(self, label: str | None, key: str, value: Any) -> list:
+        """Return ids of nodes (with ``label``, or any node for None) whose ``key`` equals ``value``."""
         if value is None:
             return []
-        index = self._property_index.get((label, key))
+        index = self.indexes.properties.get((label, key))
         if index is None:
             index = {}
             nodes = self.graph._node
-            for node_id in self.nodes_with_label(label):
+            for node_id in (self.nodes_with_label(label) if label is not None else nodes):
                 found = nodes[node_id].get(key)
                 if found is not None:
-                    index.setdefault(group_key(found), []).append(node_id)
-            self._property_index[(label, key)] = index
+                    try:
+                        index.setdefault(group_key(found), []).append(node_id)
+                    except TypeError:
+                        continue
+            self.indexes.properties[(label, key)] = index
         try:
             return index.get(group_key(value), [])
         except TypeError:
-            return [node_id for node_id in self.nodes_with_label(label)]
+            return []
 
     # ---- writing ----------------------------------------------------------------------------
     def before_write(self) -> None:
         """Snapshot the graph once per execution and drop the indexes a write makes stale."""
         if self._snapshot is None:
             self._snapshot = self.graph.copy()
-        self._label_index = None
-        self._property_index = {}
+        self._drop_indexes()
+
+    def _drop_indexes(self) -> None:
+        invalidate_indexes(self.graph)
+        self.indexes = GraphIndexes(self.graph)
 
     def rollback(self) -> None:
         """Put the graph back as it was before the first write of this execution."""
@@ -143,6 +180,7 @@ class ExecutionContext:
         self.graph.add_nodes_from(snapshot.nodes(data=True))
         self.graph.add_edges_from(snapshot.edges(keys=True, data=True))
         self._snapshot = None
+        invalidate_indexes(self.graph)
 
     def new_node_id(self) -> int:
         """Return a fresh integer node id (a counter kept in graph.graph)."""
@@ -240,8 +278,7 @@ class ExecutionContext:
             self.graph.remove_node(node_id)
             self.counters["nodes_deleted"] += 1
         self._pending_node_deletes = []
-        self._label_index = None
-        self._property_index = {}
+        self._drop_indexes()
 
     # ---- results ----------------------------------------------------------------------------
     def to_result(self, value: Any) -> Any:

@@ -154,12 +154,35 @@ def _record_pattern_types(compiler: ExpressionCompiler, clause: ast.Clause) -> N
 # ---- MATCH / UNWIND --------------------------------------------------------------------------
 
 
+def _index_lookups(compiler, where: ast.Expression | None, new_variables: list[str]) -> dict:
+    """Return equalities ``var.key = constant`` of a WHERE, usable to start matching from an index."""
+    lookups: dict = {}
+    conjuncts, pending = [], [where] if where is not None else []
+    while pending:
+        expression = pending.pop()
+        if isinstance(expression, ast.Logical) and expression.operator == "AND":
+            pending.extend((expression.left, expression.right))
+        else:
+            conjuncts.append(expression)
+    for expression in conjuncts:
+        if not (isinstance(expression, ast.Comparison) and expression.operators == ("=",)):
+            continue
+        for side, other in (expression.operands, reversed(expression.operands)):
+            if (isinstance(side, ast.Property) and isinstance(side.subject, ast.Variable)
+                    and side.subject.name in new_variables and side.subject.name not in lookups
+                    and not _uses_variables(other)):
+                lookups[side.subject.name] = (side.key, compiler.compile(other))
+                break
+    return lookups
+
+
 def _compile_match(context, compiler, clause: ast.Match, scope) -> Operator:
-    matcher = PatternMatcher(context, clause.patterns, compiler)
+    new_variables = [v for part in clause.patterns for v in pattern_variables(part) if v not in scope]
+    lookups = _index_lookups(compiler, clause.where, new_variables)
+    matcher = PatternMatcher(context, clause.patterns, compiler, lookups)
     if clause.where is not None:
         compiler.check_predicate(clause.where, "WHERE")
     where = compiler.compile(clause.where) if clause.where is not None else None
-    new_variables = [v for part in clause.patterns for v in pattern_variables(part) if v not in scope]
     optional = clause.optional
 
     def match(rows):
@@ -167,8 +190,11 @@ def _compile_match(context, compiler, clause: ast.Match, scope) -> Operator:
         for row in rows:
             found = False
             for result in matcher.matches(row):
-                if where is not None and truth(where(result), "WHERE") is not True:
-                    continue
+                if where is not None:
+                    keep = where(result)
+                    if keep is not True:
+                        truth(keep, "WHERE")
+                        continue
                 output.append(result)
                 found = True
             if optional and not found:

@@ -411,11 +411,14 @@ class ExpressionCompiler:
             raise CypherError(f"cannot read a property of {kind}", "TypeError", "compile time",
                               "InvalidArgumentType")
         subject, key, context = self.compile(node.subject), node.key, self.context
+        nodes = context.graph._node if context is not None else {}
 
         def read(row):
             value = subject(row)
-            if isinstance(value, NodeRef) or isinstance(value, RelRef):
-                return context.property_of(value, key)
+            if type(value) is NodeRef and key != "labels" and not context.deleted_nodes:
+                data = nodes.get(value.id)
+                if data is not None:
+                    return data.get(key)
             return property_of(context, value, key)
         return read
 

@@ -75,8 +75,12 @@ def _compile_properties(expression: ast.Expression | None, compiler: Any) -> Cal
 class PatternMatcher:
     """Finds every way the pattern parts match, extending a given row with new bindings."""
 
-    def __init__(self, context: Any, parts: tuple[ast.PatternPart, ...], compiler: Any) -> None:
+    def __init__(self, context: Any, parts: tuple[ast.PatternPart, ...], compiler: Any,
+                 lookups: dict[str, tuple[str, Callable]] | None = None) -> None:
+        """``lookups`` maps a node variable to (property, value expression) equalities from WHERE
+        that may pick the start node through an index (WHERE itself is still applied)."""
         self.context = context
+        self.lookups = lookups or {}
         self.parts = [(part, [_CompiledNode(n, compiler) for n in part.nodes],
                        [_CompiledRelationship(r, compiler) for r in part.relationships]) for part in parts]
 
@@ -167,11 +171,11 @@ class PatternMatcher:
         for index, node in enumerate(nodes):
             if node.variable is not None and node.variable in row:
                 return index
+            has_lookup = node.properties is not None or node.variable in self.lookups
             if node.labels:
-                score = (0 if node.properties is not None else 1,
-                         min(self.context.label_count(label) for label in node.labels))
+                score = (0 if has_lookup else 1, min(self.context.label_count(label) for label in node.labels))
             else:
-                score = (2 if node.properties is not None else 3, 0)
+                score = (0 if has_lookup else 3, 1)
             if best_score is None or score < best_score:
                 best, best_score = index, score
         return best
@@ -185,13 +189,15 @@ class PatternMatcher:
                 raise CypherError(f"{node.variable} is not a node", "TypeError", "runtime",
                                   "InvalidArgumentType")
             return [value.id] if self.context.node_exists(value.id) else []
-        if node.labels:
-            label = min(node.labels, key=self.context.label_count)
-            if node.properties is not None:
-                wanted = node.properties(row)
-                if wanted:
-                    key, value = wanted[0]
-                    return self.context.nodes_with_property(label, key, value)
+        label = min(node.labels, key=self.context.label_count) if node.labels else None
+        wanted = node.properties(row) if node.properties is not None else []
+        if not wanted and node.variable in self.lookups:
+            key, value = self.lookups[node.variable]
+            wanted = [(key, value(row))]
+        if wanted:
+            key, value = wanted[0]
+            return self.context.nodes_with_property(label, key, value)
+        if label is not None:
             return self.context.nodes_with_label(label)
         return self.context.all_nodes()
 

@@ -87,6 +87,10 @@ def is_temporal(value: Any) -> bool:
     return _temporal is not None and _temporal.is_temporal(value)
 
 
+# Types whose Python equality is Cypher equality when both sides have that type.
+_PLAIN_EQUALITY = frozenset({str, int, bool, NodeRef, RelRef})
+
+
 def type_name(value: Any) -> str:
     """Return the Cypher type name of a value (for error messages and type checks)."""
     if value is None:
@@ -119,6 +123,9 @@ def is_number(value: Any) -> bool:
 
 def equals(left: Any, right: Any) -> bool | None:
     """Return Cypher ``left = right``: True, False, or None when null makes it unknown."""
+    kind = type(left)
+    if kind is type(right) and kind in _PLAIN_EQUALITY:
+        return left == right
     if left is None or right is None:
         return None
     if is_number(left) and is_number(right):
