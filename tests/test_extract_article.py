@@ -98,3 +98,18 @@ def test_known_names_are_kept_whole_in_headlines_and_at_sentence_start():
     mentions = extract_article(Article(id="k", title="", sections=(Section(text=text),))).mentions
     names = {mention.entity or mention.name for mention in mentions}
     assert {"Orvane", "Ask Lumen"} <= names and "Dumps Orvane" not in names and "Lumen" not in names
+
+
+def test_short_forms_and_acronyms_join_the_full_name_within_an_article():
+    text = ("Kestrel Cloud raised $5 million from the International Finance Corporation.\n"
+            "Kestrel said the IFC money would fund data centres.")
+    result = extract_article(Article(id="s", title="", sections=(Section(text=text),)))
+    aliases = {mention.name: mention.entity for mention in result.mentions if mention.entity}
+    assert aliases == {"Kestrel": "Kestrel Cloud", "IFC": "International Finance Corporation"}
+
+
+def test_a_short_form_used_before_the_long_one_stays_apart():
+    text = "Samsung opened a lab. Samsung Next, its venture arm, invested in Quillon Robotics. Samsung grew."
+    names = {m.entity or m.name for m in extract_article(
+        Article(id="t", title="", sections=(Section(text=text),))).mentions}
+    assert {"Samsung", "Samsung Next"} <= names

@@ -73,6 +73,31 @@ def test_whole_acquisition_is_not_an_investment():
     assert relations("Tarn agreed to buy Quillon for $40 million.", "Tarn", "Quillon") == set()
 
 
+ROUND_REFERENCES = [
+    ("Tarn led the round.", ["Tarn"], {("INVESTED_IN", "Tarn", "Quillon")}),
+    ("The round, which also included Orla and Pell, closed.", ["Orla", "Pell"],
+     {("INVESTED_IN", "Orla", "Quillon"), ("INVESTED_IN", "Pell", "Quillon")}),
+    ("Funding came from Orla and Pell.", ["Orla", "Pell"],
+     {("INVESTED_IN", "Orla", "Quillon"), ("INVESTED_IN", "Pell", "Quillon")}),
+    ("Orla and Pell also joined.", ["Orla", "Pell"],
+     {("INVESTED_IN", "Orla", "Quillon"), ("INVESTED_IN", "Pell", "Quillon")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), ROUND_REFERENCES, ids=[c[0][:30] for c in ROUND_REFERENCES])
+def test_the_round_is_the_main_companys(sentence, names, expected):
+    assert relations(sentence, *names, reference="Quillon") == expected
+
+
+def test_standing_investments():
+    assert relations("Tarn and Orla are among the investors in Quillon.", "Tarn", "Orla", "Quillon") == {
+        ("INVESTED_IN", "Tarn", "Quillon"), ("INVESTED_IN", "Orla", "Quillon")}
+    assert relations("Quillon, whose backers include Tarn, grew.", "Quillon", "Tarn") == {
+        ("INVESTED_IN", "Tarn", "Quillon")}
+    assert relations("Tarn put $40 million into Quillon.", "Tarn", "Quillon") == {("INVESTED_IN", "Tarn", "Quillon")}
+    assert relations("Tarn put pressure on Quillon.", "Tarn", "Quillon") == set()
+
+
 def test_other_investors_belong_to_the_main_company_but_lead_investors_of_many_deals_do_not():
     assert relations("Other investors include Tarn and Orla.", "Tarn", "Orla", reference="Quillon") == {
         ("INVESTED_IN", "Tarn", "Quillon"), ("INVESTED_IN", "Orla", "Quillon")}

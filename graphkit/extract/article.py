@@ -143,11 +143,30 @@ def _raw_words(name: str) -> list[str]:
     return [word.casefold().rstrip(".") for word in _NAME_WORD.findall(name)]
 
 
-def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str]) -> dict[str, str]:
-    """Map each group key to the key of the entity it names within the article."""
+def initials(name: str) -> str:
+    """The acronym a multi-word name would have: "International Finance Corporation" -> "IFC".
+
+    >>> initials("International Finance Corporation"), initials("Bank of Tinville"), initials("Acme")
+    ('IFC', 'BT', '')
+    """
+    words = [word for word in re.findall(r"[A-Za-z][\w’'-]*", name) if word.casefold() not in ("of", "and", "the", "for")]
+    return "".join(word[0].upper() for word in words) if len(words) > 1 else ""
+
+
+def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str], body_start: dict[str, int]) -> dict[str, str]:
+    """Map each group key to the key of the entity it names within the article.
+
+    ``body_start`` gives each key's first sentence outside headlines: a short form used before the
+    long one in running text is its own entity ("Samsung ... Samsung Next").
+    """
     mapping: dict[str, str] = {}
     keys = list(entities)
     words_of = {key: key.split("-") for key in keys}
+    by_initials: dict[str, list[str]] = {}
+    for key, entity in entities.items():
+        for form in entity.forms:
+            if initials(form):
+                by_initials.setdefault(initials(form), []).append(key)
     for short in keys:
         short_words = words_of[short]
         candidates = []
@@ -161,12 +180,21 @@ def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str]) -> dict[s
             elif long_words[:len(short_words)] == short_words and not entities[long].person \
                     and all(word in _GENERIC_TAIL for word in extra_back):
                 candidates.append(long)  # "Boyu" -> "Boyu Capital"
+            elif long_words[:len(short_words)] == short_words and not entities[long].person \
+                    and not entities[short].person and not any(word in FUND_WORDS for word in extra_back) \
+                    and body_start.get(short, 10**6) >= body_start.get(long, 10**6):
+                candidates.append(long)  # "Kizuna Cloud ... Kizuna said": the name shortened after first use
             elif long_words[-len(short_words):] == short_words and extra_front and not entities[long].person \
                     and (short_words[-1] in FUND_WORDS and len(short_words) >= 2
                          or short_words[-1] not in _GENERIC_TAIL):
                 candidates.append(long)  # "Vision Fund" -> "SoftBank Vision Fund", "DeepMind" -> "Google DeepMind"
         if len(candidates) == 1:
             mapping[short] = candidates[0]
+    for key, entity in entities.items():
+        acronym = next((form for form in entity.forms if form.isupper() and 2 <= len(form) <= 6), None)
+        spelled = {long for long in by_initials.get(acronym, []) if long != key} if acronym else set()
+        if key not in mapping and len(spelled) == 1:
+            mapping[key] = spelled.pop()  # "IFC" -> "International Finance Corporation"
     for acronym, full in acronyms.items():
         if acronym in entities and full in entities and acronym != full:
             mapping[acronym] = full
@@ -260,7 +288,9 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
             "titled" in entity.cues or several_words and (
                 "person context" in entity.cues or "speaker" in entity.cues and "organization" not in entity.cues)) \
             or any(looks_like_person(form) for form in entity.forms)
-    return sentences, entities, _alias_map(entities, acronyms)
+    body_start = {key: min((index for index in entity.sentences if not sentences[index].headline), default=10**6)
+                  for key, entity in entities.items()}
+    return sentences, entities, _alias_map(entities, acronyms, body_start)
 
 
 def _read_sentences(sentences: list[_Sentence], names: dict[str, str], references: dict[int, str], blocked: set[str],

@@ -56,13 +56,16 @@ _FUNDING_WORDS = re.compile(r"invest|led\b|lead|join|particip|part\b|stake|%|per
                             r"shareholder|round")
 _PARTICIPATE_WORDS = re.compile(r"(?:led|lead|join|particip|part|back|invested)[^⟦]*?(?:round|investment|funding|"
                                 r"financing|raise|deal|series|tranche)")
+_INVEST_WORDS = re.compile(r"invest|put|pour|pump|inject|plough|plow")
 _STAKE_WORDS = re.compile(r"stake|%|per\s?cent")
 _INVESTOR_NOUNS = re.compile(r"investor|backer|shareholder")
 _RIVALRY_WORDS = re.compile(r"compet|rival|vy|vie|players|dominated|challeng|take on")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 
 _INVEST = re.compile(r"\b(?:invest(?:s|ed|ing)?|co-invest(?:s|ed|ing)?|(?:made|make|makes|making)\s+(?:an?\s+)?"
-                     r"(?:\w+\s+)?investments?)\s+" + _WORD + r"{0,4}?(?:in|into)\s+", re.IGNORECASE)
+                     r"(?:\w+\s+)?investments?|(?:put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|"
+                     r"inject(?:s|ed|ing)?|plough(?:s|ed)?|plow(?:s|ed)?)(?=\s+\S*\d))\s+" + _WORD +
+                     r"{0,4}?(?:in|into)\s+", re.IGNORECASE)
 _PARTICIPATE = re.compile(
     r"\b(?:led|leads|lead|leading|co-led|co-leads|joined|joins|join|joining|participated|participates|"
     r"participating|took\s+part|takes\s+part|backs|backed|back|invested)\s+(?:in\s+)?" + _WORD +
@@ -82,7 +85,9 @@ _POSSESSIVE_STAKE = re.compile(r"⟦(?P<source>\w+)⟧['’]s\s+" + _WORD + r"{0
 _RAISE = re.compile(
     r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|sought|seek(?:s|ing)?|collect(?:s|ed|ing)?|nab(?:s|bed)?|"
     r"receiv(?:e|es|ed|ing)|land(?:s|ed)?|clos(?:e|es|ed|ing)|pull(?:s|ed)?|got|gets|scor(?:e|es|ed)|"
-    r"bag(?:s|ged)?|attract(?:s|ed)|obtain(?:s|ed)|announc(?:e|es|ed|ing)|complet(?:e|es|ed|ing))\b\s+" + _WORD +
+    r"bag(?:s|ged)?|attract(?:s|ed)|obtain(?:s|ed)|announc(?:e|es|ed|ing)|complet(?:e|es|ed|ing)|snag(?:s|ged)?|"
+    r"draw(?:s|n)?|drew|win(?:s)?|won|pick(?:s|ed)?\s+up|rake(?:s|d)?\s+in|haul(?:s|ed)?\s+in|"
+    r"take(?:s|n)?\s+in|took\s+in)\b\s+" + _WORD +
     r"{0,12}?from\s+", re.IGNORECASE)
 _INVESTMENT_FROM = re.compile(r"\binvestments?\s+in\s+⟦(?P<target>\w+)⟧\s+from\s+", re.IGNORECASE)
 _LED_BY = re.compile(r"\b(?:round|funding|fundraising|rais(?:e|es|ed|ing)|investment|financing|series\s+[a-h]\w*|deal|"
@@ -92,7 +97,7 @@ _LED_BY = re.compile(r"\b(?:round|funding|fundraising|rais(?:e|es|ed|ing)|invest
 _BACKED_BY = re.compile(r"\b(?:backed|funded|financed|supported)\s+by\s+", re.IGNORECASE)
 _HYPHEN_BACKED = re.compile(r"⟦(?P<source>\w+)⟧\s*-(?P<kind>backed|funded|led)\s+(?P<rest>(?:(?!⟦)[^\s,;:]+\s+){0,4}?)"
                             r"(?:⟦(?P<target>\w+)⟧)?")
-_BACKS = re.compile(r"⟦(?P<source>\w+)⟧\s+(?:has\s+|have\s+|had\s+|also\s+|previously\s+|already\s+)*"
+_BACKS = re.compile(r"⟦(?P<source>\w+)⟧,?\s+(?:which\s+|who\s+)?(?:has\s+|have\s+|had\s+|also\s+|previously\s+|already\s+)*"
                     r"(?:backs|backed)\s+(?=⟦)", re.IGNORECASE)
 _OTHER_INVESTORS = re.compile(r"^\W*(?:(?:other|existing|previous|earlier|current|returning)\s+)?(?:investors|backers)"
                               r"(?:\s+in\s+the\s+(?:round|deal|company|startup|start-up))?\s+(?:also\s+)?"
@@ -112,14 +117,27 @@ _ITS_INVESTOR = re.compile(r"⟦(?P<target>\w+)⟧['’]s\s+(?:\w+\s+){0,2}?(?:i
 _WITH_PARTICIPLE = re.compile(r"\bwith\s+", re.IGNORECASE)
 _PARTICIPLE_AFTER = re.compile(r"^\s+(?:also\s+)?(?P<verb>leading|co-leading|participating|joining|investing)\b",
                                re.IGNORECASE)
-_THE_ROUND = re.compile(r"\b(?:took\s+part|takes\s+part|taking\s+part|participated|participates|joined|joins|"
-                        r"co-invested|invested)\s+(?:in\s+)?the\s+(?:\w+\s+)?(?:round|deal|financing|raise|"
-                        r"fundraising|funding|investment)\b", re.IGNORECASE)
+_THE_ROUND = re.compile(r"\b(?P<verb>took\s+part|takes\s+part|taking\s+part|participated|participates|joined|joins|"
+                        r"co-invested|invested|led|leads|co-led|co-leads|headed|anchored|anchors)\s+(?:in\s+)?"
+                        r"(?:the|this|its|a|an)\s+(?:[\w$.,-]+\s+){0,4}?(?:round|deal|financing|raise|fundraising|"
+                        r"funding|investment|tranche)\b(?!\s+(?:in|into|for|of)\s+⟦)", re.IGNORECASE)
+_WHICH_INCLUDED = re.compile(r"\b(?:round|deal|financing|raise|funding|investment),?\s+(?:which|that)\s+(?:also\s+)?"
+                             r"(?:included|includes|drew|attracted|saw\s+participation\s+from|featured)\s+",
+                             re.IGNORECASE)
+_CAME_FROM = re.compile(r"\b(?:funding|financing|capital|money|investment|cash|backing)\s+(?:came|comes|is\s+coming|"
+                        r"was\s+provided|were\s+provided|was\s+made|will\s+come)\s+(?:from|by)\s+|\b(?:investment|round|"
+                        r"funding|financing)\s+(?:was|is|has\s+been)\s+(?:made|provided|supplied)\s+by\s+",
+                        re.IGNORECASE)
+_AMONG_INVESTORS = re.compile(r"\b(?:are|is|were|was)\s+(?:among|one\s+of)\s+the\s+(?:\w+\s+)?(?:investors|backers|"
+                              r"shareholders)\s+in\s+", re.IGNORECASE)
+_WHOSE_INVESTORS = re.compile(r"⟦(?P<target>\w+)⟧,?\s+whose\s+(?:\w+\s+)?(?:investors|backers|shareholders)\s+"
+                              r"(?:also\s+)?(?:include|included|includes|are)\s+", re.IGNORECASE)
 _IN_WHICH = re.compile(r"⟦(?P<target>\w+)⟧,?\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?in\s+which\s+", re.IGNORECASE)
 _IN_WHICH_VERB = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|also\s+|already\s+|previously\s+)*(?:invested|"
                             r"holds?\s+(?:a\s+)?(?:\w+\s+)?stake|owns?\s+(?:a\s+)?(?:\w+\s+)?stake|has\s+a\s+stake)\b",
                             re.IGNORECASE)
-_INVESTED_ALONE = re.compile(r"\b(?:also\s+)?(?:invested|co-invested|participated|took\s+part|chipped\s+in)"
+_INVESTED_ALONE = re.compile(r"\b(?:also\s+)?(?:invested|co-invested|participated|took\s+part|chipped\s+in|joined|"
+                             r"returned|followed\s+on)"
                              r"(?=\s*(?:[.;]|$|,\s+(?:the\s+)?(?:company|startup|start-up|firm)\s+said))",
                              re.IGNORECASE)
 _PARTICIPATION_FROM = re.compile(r"\bparticipation\s+(?:from|by|of)\s+|\b(?:round|financing|funding|deal)\s+(?:also\s+)?"
@@ -360,7 +378,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
             return nearest[-1].group(1)
         return _first_entity(before, exclude)
 
-    patterns = [pattern for pattern, needed in ((_INVEST, "invest"), (_PARTICIPATE, _PARTICIPATE_WORDS),
+    patterns = [pattern for pattern, needed in ((_INVEST, _INVEST_WORDS), (_PARTICIPATE, _PARTICIPATE_WORDS),
                                                 (_STAKE, _STAKE_WORDS)) if re.search(needed, lowered)]
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -439,8 +457,22 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
                 add("INVESTED_IN", investor, target, "lead" in participle.group("verb").casefold())
     for match in _THE_ROUND.finditer(text):
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
+        is_lead = match.group("verb").casefold() in ("led", "leads", "co-led", "co-leads", "headed", "anchored", "anchors")
         for investor in investors:
-            add("INVESTED_IN", investor, _reference_key(masked, reference))
+            add("INVESTED_IN", investor, _reference_key(masked, reference), is_lead)
+    for pattern in (_WHICH_INCLUDED, _CAME_FROM):
+        for match in pattern.finditer(text):
+            investors = list_after(text[match.end():])
+            target = subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
+            for investor in investors:
+                add("INVESTED_IN", investor, target)
+    for match in _AMONG_INVESTORS.finditer(text) if "among" in lowered or "one of" in lowered else ():
+        target = _object_after(text[match.end():])
+        for investor in list_before(text[:match.start()]) or [subject(text[:match.start()])]:
+            add("INVESTED_IN", investor, target, event=False)
+    for match in _WHOSE_INVESTORS.finditer(text) if "whose" in lowered else ():
+        for investor in list_after(text[match.end():]):
+            add("INVESTED_IN", investor, match.group("target"), event=False)
     for match in _IN_WHICH.finditer(text) if "which" in lowered else ():
         rest = text[match.end():]
         investors = list_after(rest)
