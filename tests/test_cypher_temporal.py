@@ -12,6 +12,7 @@ Skipped when the shared TCK (``../shared/tck``) is absent.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ from graphkit.cypher_engine.temporal import (
     LocalTime,
     Time,
     is_temporal,
+    json_default,
+    json_object_hook,
     statement_clock,
     temporal_add,
     temporal_compare,
@@ -427,6 +430,25 @@ def test_truncation_to_impossible_units_raises(function: str, unit: str, value: 
     with pytest.raises(CypherError):
         F[function](unit, samples[value])
 
+
+@pytest.mark.parametrize("function, argument", [
+    ("date", "-0044-03-15"), ("date", "+999999999-12-31"), ("localtime", "23:59:59.999999999"),
+    ("time", "00:00:01-02:05"), ("time", {"hour": 1, "timezone": "+02:05:59"}), ("localdatetime", "2015-07-21T21:40:32.000000001"),
+    ("datetime", "2017-10-29T02:30+01:00[Europe/Stockholm]"), ("datetime", "1818-07-21T21:40[Europe/Stockholm]"),
+    ("datetime", "2015-07-21T21:40:32.142-04:00"), ("duration", "PT-1M-0.001S"), ("duration", "P-1Y-1M14DT25H"),
+])
+def test_json_round_trip_keeps_values_equal(function: str, argument: Any) -> None:
+    value = F[function](argument)
+    text = json.dumps({"value": value, "list": [value]}, default=json_default)
+    decoded = json.loads(text, object_hook=json_object_hook)
+    assert decoded == {"value": value, "list": [value]}
+    assert temporal_to_string(decoded["value"]) == temporal_to_string(value)
+
+
+def test_json_hooks_leave_other_values_alone() -> None:
+    assert json_object_hook({"$cypher": "Point", "value": "x"}) == {"$cypher": "Point", "value": "x"}
+    with pytest.raises(TypeError):
+        json_default(object())
 
 # Expressions and the values a real Neo4j 5.26 server returned for them ("error": it raised). Neo4j's
 # toString() always prints seconds ('12:00:00'); they are written here as the TCK writes times ('12:00').

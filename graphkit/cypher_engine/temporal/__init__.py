@@ -2,7 +2,8 @@
 
 The engine calls functions through :data:`TEMPORAL_FUNCTIONS` (keyed by lower-case Cypher
 name), reads components with :func:`temporal_property`, does arithmetic and ordering with the
-``temporal_*`` functions and prints values with :func:`temporal_to_string`.
+``temporal_*`` functions and prints values with :func:`temporal_to_string`. Graph files store
+temporal properties through :func:`json_default` and :func:`json_object_hook`.
 
 Examples
 --------
@@ -27,6 +28,7 @@ from graphkit.cypher_engine.temporal.arithmetic import (
 from graphkit.cypher_engine.temporal.clock import statement_clock
 from graphkit.cypher_engine.temporal.functions import TEMPORAL_FUNCTIONS
 from graphkit.cypher_engine.temporal.properties import temporal_property
+from graphkit.cypher_engine.temporal.serialize import json_default, json_object_hook
 from graphkit.cypher_engine.temporal.values import (
     TEMPORAL_TYPES,
     Date,
@@ -54,6 +56,6 @@ def temporal_to_string(value: Any) -> str:
 
 __all__ = [
     "TEMPORAL_FUNCTIONS", "Date", "DateTime", "Duration", "LocalDateTime", "LocalTime", "Time", "is_temporal",
-    "statement_clock", "temporal_add", "temporal_compare", "temporal_divide", "temporal_multiply",
+    "json_default", "json_object_hook", "statement_clock", "temporal_add", "temporal_compare", "temporal_divide", "temporal_multiply",
     "temporal_property", "temporal_subtract", "temporal_to_string",
 ]
