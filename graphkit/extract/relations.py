@@ -52,7 +52,8 @@ _NOUN_PHRASE_BEFORE = re.compile(r"^\W*[A-Z][a-z]+s\s+(?:at|of|from|with|for|in)
 _MAIN_NOUN = re.compile(r"(?:company|startup|start-up|firm|business)$")
 _WORD = r"(?:(?!⟦)[^\s,;:]+\s+)"
 # Cheap checks that let most sentences skip the patterns of a relation family.
-_FUNDING_WORDS = re.compile(r"invest|led\b|lead|join|particip|part\b|stake|%|per\s?cent|from\b|back|fund|count|"
+_FUNDING_WORDS = re.compile(r"invest|led\b|lead|join|particip|part\b|stake|%|per\s?cent|from\b|back|fund|count|put|pour|"
+                            r"pump|inject|"
                             r"shareholder|round")
 _PARTICIPATE_WORDS = re.compile(r"(?:led|lead|join|particip|part|back|invested)[^⟦]*?(?:round|investment|funding|"
                                 r"financing|raise|deal|series|tranche)")
