@@ -147,16 +147,17 @@ def test_gold_files_cover_every_article():
 
 
 def test_entities(scores):
-    # Measured when the set was added: entities F1 0.830, labels F1 0.860, 5 duplicate nodes.
-    assert scores["entities"]["f1"] >= 0.78
+    # Measured when the set was added: entities F1 0.830, labels F1 0.860, 5 duplicate nodes;
+    # after in-article short forms and acronyms: entities F1 0.840, labels F1 0.860, 1 duplicate.
+    assert scores["entities"]["f1"] >= 0.80
     assert scores["entity_labels"]["f1"] >= 0.82
-    assert scores["entities"]["duplicate_nodes"] <= 5
+    assert scores["entities"]["duplicate_nodes"] <= 2
 
 
 def test_funding_links(scores):
-    # Measured: P 0.717 R 0.473 F1 0.570.
-    assert scores["funding_links"]["f1"] >= 0.53
-    assert scores["funding_links"]["precision"] >= 0.65
+    # Measured: P 0.717 R 0.473 F1 0.570; then P 0.727 R 0.527 F1 0.611.
+    assert scores["funding_links"]["f1"] >= 0.58
+    assert scores["funding_links"]["precision"] >= 0.68
 
 
 def test_competes_with(scores):
