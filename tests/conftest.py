@@ -131,3 +131,17 @@ def neo4j_backend(neo4j_settings: Neo4jSettings):
     backend.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
     yield backend
     backend.close()
+
+
+@pytest.fixture(scope="session")
+def neo4j_admin() -> Callable[..., subprocess.CompletedProcess]:
+    """Return ``run(home, *arguments)``: neo4j-admin (from the launcher's jars) on a server home."""
+    if shutil.which("java") is None or shutil.which("mvn") is None:
+        neo4j_unavailable("no java/mvn to run neo4j-admin")
+
+    def run(home: Path, *arguments: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["java", "-Xmx1g", "-cp", neo4j_server_classpath(), "org.neo4j.cli.AdminTool",
+                               *arguments], env={**os.environ, "NEO4J_HOME": str(home)},
+                              capture_output=True, text=True, timeout=600)
+
+    return run

@@ -35,6 +35,7 @@ from graphkit.errors import CypherError, Neo4jUnavailableError
 from graphkit.graph import from_property_graph
 from graphkit.values import Node, Path, Relationship
 
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 CONNECTION_TIMEOUT_SECONDS = 5.0
 # How long managed transactions retry transient failures (a restarting server) before giving up.
 RETRY_SECONDS = 15.0
@@ -59,6 +60,9 @@ class Neo4jBackend:
     def __init__(self, settings: Neo4jSettings, retry_seconds: float = RETRY_SECONDS) -> None:
         self.settings = settings
         auth = (settings.user, settings.password) if settings.password is not None else None
+        if settings.uri.partition("://")[0] not in URI_SCHEMES:
+            raise Neo4jUnavailableError(f"invalid Neo4j URI {settings.uri!r}: expected one of "
+                                        f"{', '.join(scheme + '://' for scheme in URI_SCHEMES)}")
         try:
             self.driver = neo4j.GraphDatabase.driver(
                 settings.uri, auth=auth, connection_timeout=CONNECTION_TIMEOUT_SECONDS,

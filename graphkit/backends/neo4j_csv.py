@@ -120,7 +120,8 @@ def export_csv(graph: nx.MultiDiGraph, directory: str | os.PathLike, database: s
         write_table(path, [":START_ID", ":END_ID", ":TYPE"], [[source, target, type] for source, target, _ in edges],
                     [props for _, _, props in edges], delimiter)
         files.append(path)
-    arguments = ["neo4j-admin", "database", "import", "full", "--overwrite-destination",
+    # The database name goes first: after --relationships it would be read as one more file.
+    arguments = ["neo4j-admin", "database", "import", "full", database, "--overwrite-destination",
                  f"--array-delimiter={spelling}", "--multiline-fields=true", f"--nodes={node_file.resolve()}"]
     arguments += [f"--relationships={path.resolve()}" for path in files[1:]]
-    return CsvExport(files=files, command=shlex.join([*arguments, database]), array_delimiter=delimiter)
+    return CsvExport(files=files, command=shlex.join(arguments), array_delimiter=delimiter)
