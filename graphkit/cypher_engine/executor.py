@@ -332,6 +332,25 @@ def _walk(expression: Any):
         yield from _walk(child)
 
 
+def _free_variables(expression: Any, local: frozenset = frozenset()) -> set[str]:
+    """Return the names of variables an expression reads from its row (not comprehension-local)."""
+    if isinstance(expression, ast.Variable):
+        return set() if expression.name in local else {expression.name}
+    if isinstance(expression, ast.MapProjection):
+        found = set() if expression.variable in local else {expression.variable}
+        return found | _free_variables(tuple(value for _, _, value in expression.entries if value), local)
+    if isinstance(expression, (ast.ListComprehension, ast.Quantifier)):
+        local = local | {expression.variable}
+    elif isinstance(expression, ast.Reduce):
+        local = local | {expression.variable, expression.accumulator}
+    elif isinstance(expression, (ast.PatternPredicate, ast.PatternComprehension, ast.ExistsSubquery)):
+        return set()
+    found: set[str] = set()
+    for child in children_of(expression):
+        found |= _free_variables(child, local)
+    return found
+
+
 def _uses_variables(expression: Any) -> bool:
     if isinstance(expression, (ast.Variable, ast.PatternPredicate, ast.PatternComprehension)):
         return True
@@ -355,10 +374,6 @@ def _compile_projection(compiler, clause, scope: list[str]):
     for item in items:
         if isinstance(item.expression, ast.PatternPredicate):
             raise semantic_error("a pattern cannot be projected; use EXISTS { } or COUNT { }", "UnexpectedSyntax")
-    if not is_return:
-        for item in items:
-            if not item.explicit_alias and not isinstance(item.expression, ast.Variable):
-                raise semantic_error("expressions in WITH need an alias", "NoExpressionAlias")
     aggregates: list = []
     rewritten = [_collect_aggregates(item.expression, aggregates) for item in items]
     grouping = bool(aggregates)
@@ -376,19 +391,36 @@ def _compile_projection(compiler, clause, scope: list[str]):
         if not isinstance(item.expression, ast.Variable) or item.expression.name != alias:
             item_replacements.setdefault(item.expression, ast.Variable(alias))
     order = []
+    projected_aggregates = len(aggregates)
     for expression, descending in projection.order:
+        if grouping and contains_aggregate(expression):
+            try:
+                _check_grouping(_collect_aggregates(expression, list(aggregates)), keys)
+            except CypherError:
+                projected_names = set().union(*(_free_variables(item.expression) for item in items))
+                for name in _free_variables(expression) - set(aliases) - projected_names:
+                    raise semantic_error(f"variable `{name}` is not projected", "UndefinedVariable") from None
+                raise
         replaced = _replace_subtrees(expression, item_replacements)
         if grouping or projection.distinct:
-            replaced = _collect_aggregates(replaced, aggregates)
-            if grouping and contains_slot(replaced):
-                _check_grouping(replaced, keys)
             if contains_aggregate(expression) and not grouping:
                 raise semantic_error("aggregation in ORDER BY needs aggregation in the projection",
                                      "InvalidAggregation")
+            replaced = _collect_aggregates(replaced, aggregates)
+            if len(aggregates) > projected_aggregates:
+                raise semantic_error("ORDER BY can only aggregate what the projection aggregates",
+                                     "UndefinedVariable")
+            for name in _free_variables(replaced):
+                if name not in aliases:
+                    raise semantic_error(f"variable `{name}` is not projected", "UndefinedVariable")
         elif contains_aggregate(replaced):
             raise semantic_error("aggregation in ORDER BY needs aggregation in the projection",
                                  "InvalidAggregation")
         order.append((compiler.compile(replaced), descending))
+    if not is_return:
+        for item in items:
+            if not item.explicit_alias and not isinstance(item.expression, ast.Variable):
+                raise semantic_error("expressions in WITH need an alias", "NoExpressionAlias")
     aggregate_arguments = _compile_aggregate_arguments(compiler, aggregates)
     skip = _constant_count(compiler, projection.skip, "SKIP")
     limit = _constant_count(compiler, projection.limit, "LIMIT")

@@ -51,14 +51,24 @@ def parse(text: str) -> ast.Query:
         if str(found) and not str(found).isascii() and str(found)[0] in _LOOKALIKE_CHARACTERS:
             raise CypherSyntaxError(f"unexpected character {str(found)!r}", line=line, column=column,
                                     detail="InvalidUnicodeCharacter") from None
+        detail = "InvalidRelationshipPattern" if _inside_relationship(text, getattr(error, "pos_in_stream", None)) \
+            else "UnexpectedSyntax"
         raise CypherSyntaxError(f"unexpected input {str(found)!r}", line=line, column=column,
-                                detail="UnexpectedSyntax") from None
+                                detail=detail) from None
     try:
         return _ToSyntaxTree(text).transform(tree)
     except lark.exceptions.VisitError as error:
         if isinstance(error.orig_exc, CypherError):
             raise error.orig_exc from None
         raise
+
+
+def _inside_relationship(text: str, position: int | None) -> bool:
+    """Return True if ``position`` lies inside the brackets of a relationship pattern ``-[...]``."""
+    if position is None:
+        return False
+    opening = text.rfind("[", 0, position)
+    return opening > 0 and "]" not in text[opening:position] and text[:opening].rstrip().endswith("-")
 
 
 def _syntax_error(message: str, detail: str) -> CypherError:
