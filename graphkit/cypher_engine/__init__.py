@@ -31,6 +31,7 @@ from graphkit.cypher_engine.context import ExecutionContext
 from graphkit.cypher_engine.executor import run_query
 from graphkit.cypher_engine.parser import parse
 from graphkit.cypher_engine.procedures import procedures_of, register_procedure
+from graphkit.cypher_engine.temporal import statement_clock
 
 __all__ = ["execute", "parse", "register_procedure"]
 
@@ -40,7 +41,9 @@ def execute(graph: nx.MultiDiGraph, query: str, parameters: dict[str, Any] | Non
     tree = parse(query)
     context = ExecutionContext(graph, parameters, procedures_of(graph))
     try:
-        columns, rows = run_query(context, tree)
+        # Cypher reads the clock once per statement: date() twice in a query gives one value.
+        with statement_clock():
+            columns, rows = run_query(context, tree)
         result_rows = [[context.to_result(value) for value in row] for row in rows]
     except BaseException:
         context.rollback()
