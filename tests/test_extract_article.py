@@ -1,5 +1,7 @@
 """Whole-article extraction: actors kept, sources and boilerplate left out, in-article aliases, evidence."""
 
+import pytest
+
 from graphkit.extract import extract_article
 from graphkit.model import Article, Section
 
@@ -113,3 +115,29 @@ def test_a_short_form_used_before_the_long_one_stays_apart():
     names = {m.entity or m.name for m in extract_article(
         Article(id="t", title="", sections=(Section(text=text),))).mentions}
     assert {"Samsung", "Samsung Next"} <= names
+
+
+DEALS = [
+    ("Nuvola Labs raises $12M\nNuvola Labs has closed a $12 million Series A round. The round was led by Atlas "
+     "Partners, with Brightline Ventures and Cedar Capital also participating.",
+     {("Atlas Partners", "Nuvola Labs"), ("Brightline Ventures", "Nuvola Labs"), ("Cedar Capital", "Nuvola Labs")}),
+    ("Pylon secures funding\nPylon Energy said on Tuesday that it has secured $30 million. Existing backer Granite "
+     "Fund led the financing, joined by newcomers Orbit Capital and the Hale Family Office.",
+     {("Granite Fund", "Pylon Energy"), ("Orbit Capital", "Pylon Energy"), ("Hale Family Office", "Pylon Energy")}),
+    ("Zephyr funding\nZephyr AI has completed a $20 million round co-led by Delta Ventures and Pine Capital. Other "
+     "participants included Harbor Growth.",
+     {("Delta Ventures", "Zephyr AI"), ("Pine Capital", "Zephyr AI"), ("Harbor Growth", "Zephyr AI")}),
+    ("Ferro raises\nThe investment in Ferro Materials was led by Oak Hill Investments.",
+     {("Oak Hill Investments", "Ferro Materials")}),
+    ("Kite\nKite Logistics counts Sequoia Capital India and Accel among its investors.",
+     {("Sequoia Capital India", "Kite Logistics"), ("Accel", "Kite Logistics")}),
+    ("Orca\nOrca Maps landed $6 million in seed funding. Gradient Ventures led the seed round, and Y Combinator "
+     "participated.", {("Gradient Ventures", "Orca Maps"), ("Y Combinator", "Orca Maps")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEALS, ids=[case[0].split("\n")[0] for case in DEALS])
+def test_deal_stories(text, expected):
+    article = Article(id="d", title=text.split("\n")[0], sections=(Section(text=text),))
+    found = {(r.source, r.target) for r in extract_article(article).relations if r.type == "INVESTED_IN"}
+    assert found == expected

@@ -288,7 +288,11 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
             "titled" in entity.cues or several_words and (
                 "person context" in entity.cues or "speaker" in entity.cues and "organization" not in entity.cues)) \
             or any(looks_like_person(form) for form in entity.forms)
-    body_start = {key: min((index for index in entity.sentences if not sentences[index].headline), default=10**6)
+    # Headlines (a section's first line, or any Title Case line) often use the short name first.
+    titles = {index for index, sentence in enumerate(sentences) if sentence.headline or (
+        (index == 0 or sentences[index - 1].section_index != sentence.section_index)
+        and not sentence.text.rstrip().endswith((".", "!", "?", '."', '.”')))}
+    body_start = {key: min((index for index in entity.sentences if index not in titles), default=10**6)
                   for key, entity in entities.items()}
     return sentences, entities, _alias_map(entities, acronyms, body_start)
 

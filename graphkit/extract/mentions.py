@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graphkit.extract.sentences import ABBREVIATIONS
+from graphkit.extract.stoplists import CURRENCY_TOKENS, SENTENCE_OPENERS, is_demonym
 from graphkit.extract.wordlists import (
     ACRONYMS,
     COMMON_WORDS,
@@ -42,8 +43,8 @@ from graphkit.extract.wordlists import (
 )
 
 _TOKEN = re.compile(
-    r"[A-Za-z0-9](?:[A-Za-z0-9+&]|['’](?=[A-Z])|[.-](?=[A-Za-z0-9]))*\.?"  # a word, "O’Shaughnessy", "U.S."
-    r"|['’]s(?![A-Za-z])"  # a possessive
+    r"[^\W_](?:[^\W_]|[+&]|['’](?=[A-Z])|[.-](?=[^\W_]))*\.?"  # a word, "O’Shaughnessy", "U.S.", "Bolívar"
+    r"|['’]s(?![^\W\d_])"  # a possessive
     r"|\S")
 # Hyphenated descriptors that end a name: "Alibaba-backed", "Paris-based", "ChatGPT-maker".
 HYPHEN_DESCRIPTORS = frozenset("""backed based listed owned led affiliated affiliate controlled funded
@@ -67,13 +68,13 @@ _NEVER_ALONE = _PLACE_LIKE | MONTHS | DAYS | HOLIDAYS | ACRONYMS | NAME_CONNECTO
 _OPENERS = frozenset(('"', "“", "‘", "'", "(", ":", ";", "—", "–", "-", ".", "!", "?"))
 _NUMBER_LIKE = re.compile(r"\d[\d.,]*(?:[kmbKMB]|bn|mn|mln|tn)?|\d[\d.,]*\.\d+[A-Za-z]+|\d+-\d+\w*")
 _PLACE_SUFFIXES = frozenset(("-based", "-headquartered", "-born"))
-_COUNTED_WORD = re.compile(r"[A-Za-z0-9][\w’'+&]*")
-_LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
+_COUNTED_WORD = re.compile(r"[^\W_][\w’'+&]*")
+_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
 _SINGLE_LETTER = re.compile(r"[A-Za-z]\.?")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ROUND_NAME = re.compile(r"(?:Pre-)?Series [A-H]\d?", re.IGNORECASE)
-_LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]+(?![\w’'])")
+_LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ-]+(?![\w’'])")
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,9 @@ def _is_name_token(tokens: list[_Token], index: int, headline: bool, forced: set
     token = tokens[index]
     if token.text.islower() or not token.text[0].isalnum() or not _looks_like_name(token.text):
         return False
+    if index == sentence_start and (token.lower in SENTENCE_OPENERS or (
+            token.lower.endswith("ly") and index + 1 < len(tokens) and tokens[index + 1].text == ",")):
+        return False  # "Separately, X said", "Existing investor X"
     if not _is_ordinary(token, context):
         return True
     if headline or index == sentence_start or (index and tokens[index - 1].text in _OPENERS):
@@ -214,11 +218,36 @@ def _join_on_and(left: list[_Token], right: list[_Token], context: MentionContex
     uses alone, when something marks the whole as one name: a possessive ("Ernst and Young's
     analyst") or an acronym in brackets ("Hong Kong Exchanges and Clearing (HKEX)").
     """
+    if _joins_as_organization(left, right, context):
+        return True
     if left[-1].lower.rstrip(".") in _ORG_TAIL or right[-1].lower.rstrip(".") in _ORG_TAIL or len(right) > 1 \
             or right[0].lower in _PLACE_LIKE or right[0].lower in COMMON_WORDS:
         return False
+    if not (left[-1].text.isalpha() and right[0].text.isalpha()):
+        return False  # "7Fresh and Meituan's": two names
     once = context.word_counts.get(left[-1].text, 0) <= 1 and context.word_counts.get(right[0].text, 0) <= 1
     return once and closes_name
+
+
+def _plain_word(token: _Token) -> bool:
+    text = token.text
+    return text.isalpha() and text[0].isupper() and text[1:].islower()
+
+
+def _joins_as_organization(left: list[_Token], right: list[_Token], context: MentionContext) -> bool:
+    """"Food and Drug Administration", "Securities and Exchange Commission": plain words on both
+    sides, the right ending in a word that heads an organization's name (agency, board,
+    commission); "NH Investment & Securities": "&" before a business word.
+
+    >>> c = MentionContext()
+    >>> [t.text for t in _runs(tokenize("the Food and Drug Administration said"), [False, True, False, True, True, False], c)[0]]
+    ['Food', 'and', 'Drug', 'Administration']
+    """
+    if len(left) <= 2 and len(right) >= 2 and right[-1].lower in ORGANIZATION_HEADS \
+            and all(_plain_word(token) for token in (*left, *right[:-1])) \
+            and left[-1].lower not in ORGANIZATION_HEADS and right[0].lower not in _PLACE_LIKE:
+        return True
+    return False
 
 
 def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext,
@@ -245,6 +274,7 @@ def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext,
             closes_name = end < len(tokens) and (tokens[end].text in ("'s", "’s") or (
                 tokens[end].text == "(" and end + 1 < len(tokens) and tokens[end + 1].text.isupper()))
             joins = (token.lower in ("and", "&") and _join_on_and(current, right, context, closes_name)) or \
+                (token.lower == "&" and right[-1].lower.rstrip(".") in _ORG_TAIL and len(right) <= 2) or \
                 (token.lower == "of" and current[-1].lower in _OF_HEADS) or \
                 (token.lower in ("de", "del", "der", "van", "von", "da", "du", "la", "le"))
             if joins:
@@ -260,24 +290,48 @@ def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext,
     return runs
 
 
-def _clean(run: list[_Token]) -> tuple[list[_Token], bool]:
-    """Drop descriptors in front of a name; return the kept tokens and whether a title stood there."""
+def _clean(run: list[_Token], context: MentionContext | None = None) -> tuple[list[_Token], bool]:
+    """Drop descriptors in front of a name; return the kept tokens and whether a title stood there.
+
+    A nationality stays when a place follows ("Latin America Fund") or when it starts a name of
+    ordinary words that ends in an organization word and is not written without it ("British
+    Patient Capital"; but "Chinese Tencent Holdings" -> "Tencent Holdings").
+    """
     titled = False
     title_at = max((i for i, token in enumerate(run) if token.lower in SPAN_TITLES), default=-1)
     if 0 <= title_at < len(run) - 1:
         run, titled = run[title_at + 1:], True
     while run and run[0].lower in ("the", "a", "an"):
         run = run[1:]
-    while len(run) > 1 and run[0].lower in DEMONYMS | MONTHS | DAYS | ACRONYMS:
+    while len(run) > 1 and (run[0].lower in DEMONYMS | MONTHS | DAYS | ACRONYMS or is_demonym(run[0].text)):
         rest = run[1:]
-        if rest[0].lower.rstrip(".") in _ORG_TAIL | ORGANIZATION_HEADS:
-            break  # "British Airways", "Chinese Academy of Sciences"
+        if rest[0].lower.rstrip(".") in _ORG_TAIL | ORGANIZATION_HEADS or rest[0].lower in PLACES:
+            break  # "British Airways", "Chinese Academy of Sciences", "Latin America Fund"
+        if _demonym_starts_name(run, context):
+            break
         run = rest
     return run, titled
 
 
+def _demonym_starts_name(run: list[_Token], context: MentionContext | None) -> bool:
+    """"British Patient Capital": plain words ending in an organization word, the first of them never
+    used more often than the nationality before it (so never on its own)."""
+    rest = run[1:]
+    if context is None or len(rest) < 2 or rest[-1].lower.rstrip(".") not in _ORG_TAIL | FUND_WORDS:
+        return False
+    first = rest[0].text
+    if not (first.isalpha() and first[0].isupper() and first[1:].islower()):
+        return False
+    counts = context.word_counts
+    return counts.get(first, 0) <= counts.get(run[0].text, 0)
+
+
 def _is_rejected(run: list[_Token], mid_sentence: bool) -> bool:
     words = [token.lower.rstrip(".") for token in run]
+    if len(words) == 1 and (words[0] in CURRENCY_TOKENS or is_demonym(run[0].text)):
+        return True  # "Rs 500 crore", "Ghanaian"
+    if len(words) == 1 and len(words[0]) == 1:
+        return True  # a lone letter: "R$", "S."
     place_words = [word for word in words if word.split("-")[0] in _PLACE_LIKE]
     if len(words) > 1 and place_words and words[-1] in _ORG_TAIL | ORGANIZATION_HEADS:
         return False  # "Russia-China Investment Fund", "Singapore Telecom"
@@ -306,7 +360,7 @@ def find_mentions(sentence: str, context: MentionContext, headline: bool | None 
     is_name = [_is_name_token(tokens, i, headline, forced, context, sentence_start) for i in range(len(tokens))]
     spans: list[Span] = []
     for run in _runs(tokens, is_name, context, forced):
-        kept, titled = _clean(run)
+        kept, titled = _clean(run, context)
         mid_sentence = not headline and kept and kept[0].index != sentence_start \
             and tokens[kept[0].index - 1].text not in _OPENERS
         if not kept or _is_rejected(kept, mid_sentence):

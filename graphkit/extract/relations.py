@@ -49,6 +49,9 @@ _ROUND_AHEAD = re.compile(r"\s+(?:[^\s⟦,;:]+\s+){0,3}?(?:round|funding|financi
                           re.IGNORECASE)
 _NAMES_FOLLOW = re.compile(r"\s*(?:such\s+as\s+|including\s+|like\s+|include\s+|are\s+)?⟦", re.IGNORECASE)
 _NOUN_PHRASE_BEFORE = re.compile(r"^\W*[A-Z][a-z]+s\s+(?:at|of|from|with|for|in)\s+(?:the\s+)?$")
+# A name right after these words acts in a deal rather than receiving it.
+_AGENT = re.compile(r"\b(?:by|from|with|including|include|includes|and|as\s+well\s+as)\s+(?:\w+\s+){0,2}?⟦(\w+)⟧",
+                    re.IGNORECASE)
 _MAIN_NOUN = re.compile(r"(?:company|startup|start-up|firm|business)$")
 _WORD = r"(?:(?!⟦)[^\s,;:]+\s+)"
 # Cheap checks that let most sentences skip the patterns of a relation family.
@@ -59,7 +62,7 @@ _PARTICIPATE_WORDS = re.compile(r"(?:led|lead|join|particip|part|back|invested)[
                                 r"financing|raise|deal|series|tranche)")
 _INVEST_WORDS = re.compile(r"invest|put|pour|pump|inject|plough|plow")
 _STAKE_WORDS = re.compile(r"stake|%|per\s?cent")
-_INVESTOR_NOUNS = re.compile(r"investor|backer|shareholder")
+_INVESTOR_NOUNS = re.compile(r"investor|backer|shareholder|participant")
 _RIVALRY_WORDS = re.compile(r"compet|rival|vy|vie|players|dominated|challeng|take on")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 
@@ -100,15 +103,17 @@ _HYPHEN_BACKED = re.compile(r"⟦(?P<source>\w+)⟧\s*-(?P<kind>backed|funded|le
                             r"(?:⟦(?P<target>\w+)⟧)?")
 _BACKS = re.compile(r"⟦(?P<source>\w+)⟧,?\s+(?:which\s+|who\s+)?(?:has\s+|have\s+|had\s+|also\s+|previously\s+|already\s+)*"
                     r"(?:backs|backed)\s+(?=⟦)", re.IGNORECASE)
-_OTHER_INVESTORS = re.compile(r"^\W*(?:(?:other|existing|previous|earlier|current|returning)\s+)?(?:investors|backers)"
+_OTHER_INVESTORS = re.compile(r"^\W*(?:(?:other|existing|previous|earlier|current|returning|new)\s+)?(?:investors|backers|"
+                              r"participants|co-investors)"
                               r"(?:\s+in\s+the\s+(?:round|deal|company|startup|start-up))?\s+(?:also\s+)?"
                               r"(?:include|included|including|are|were)\s+", re.IGNORECASE)
 _INVESTORS_INCLUDE = re.compile(
     r"⟦(?P<target>\w+)⟧['’]s\s+(?:\w+\s+){0,2}?(?:investors|backers|shareholders)\s+(?:also\s+)?"
     r"(?:include|includes|included|including|are|such\s+as)\s+", re.IGNORECASE)
 _COUNTS = re.compile(r"\bcounts?\s+", re.IGNORECASE)
-_AS_INVESTOR = re.compile(r"^\W*(?:\S+\s+){0,12}?as\s+(?:an?\s+)?(?:\w+\s+)?(?:investors?|backers?|shareholders?)\b",
-                          re.IGNORECASE)
+_AS_INVESTOR = re.compile(r"^\W*(?:\S+\s+){0,12}?(?:as\s+(?:an?\s+)?(?:\w+\s+)?|among\s+(?:its|their|the|⟦\w+⟧['’]s)\s+"
+                          r"(?:\w+\s+)?)"
+                          r"(?:investors?|backers?|shareholders?)\b", re.IGNORECASE)
 _INVESTOR_IN = re.compile(
     r"⟦(?P<source>\w+)⟧(?:,\s+[^,.;⟦]{0,80}?(?:⟦\w+⟧['’]s[^,.;⟦]{0,60}?)?,)?,?\s+(?:who\s+|which\s+)?(?:was|is|has\s+been|had\s+been|became|becomes|,)?\s*"
     r"(?:also\s+)?(?:an?\s+|the\s+)?(?:early\s+|angel\s+|lead\s+|seed\s+|major\s+|key\s+|big\s+|largest\s+|"
@@ -122,6 +127,10 @@ _THE_ROUND = re.compile(r"\b(?P<verb>took\s+part|takes\s+part|taking\s+part|part
                         r"co-invested|invested|led|leads|co-led|co-leads|headed|anchored|anchors)\s+(?:in\s+)?"
                         r"(?:the|this|its|a|an)\s+(?:[\w$.,-]+\s+){0,4}?(?:round|deal|financing|raise|fundraising|"
                         r"funding|investment|tranche)\b(?!\s+(?:in|into|for|of)\s+⟦)", re.IGNORECASE)
+_JOINED_BY = re.compile(r"\b(?:joined|accompanied)\s+by\s+(?:(?:new|existing|returning)\s+(?:investors?|backers?|"
+                        r"newcomers?)\s+|newcomers?\s+)?", re.IGNORECASE)
+_LED_BY_IN = re.compile(r"\b(?:investment|round|funding|financing|stake)\s+in\s+⟦(?P<target>\w+)⟧\s+(?:was\s+|is\s+|has\s+been\s+)?"
+                        r"(?:led|co-led|made|provided|backed)\s+by\s+", re.IGNORECASE)
 _WHICH_INCLUDED = re.compile(r"\b(?:round|deal|financing|raise|funding|investment),?\s+(?:which|that)\s+(?:also\s+)?"
                              r"(?:included|includes|drew|attracted|saw\s+participation\s+from|featured)\s+",
                              re.IGNORECASE)
@@ -372,6 +381,11 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     def subject(before: str, exclude: set[str] = frozenset()) -> str | None:
         return _first_entity(before, exclude)
 
+    def deal_subject(before: str, exclude: set[str] = frozenset()) -> str | None:
+        """Whose deal a clause is about: the first name that is not an agent ("led by X", "from X")."""
+        agents = {m.group(1) for m in _AGENT.finditer(before)}
+        return _first_entity(before, set(exclude) | agents)
+
     def raiser(before: str, exclude: set[str] = frozenset()) -> str | None:
         """Who raised: the name right before the verb, unless a clause stands between them."""
         nearest = [m for m in PLACEHOLDER.finditer(before) if m.group(1) not in exclude]
@@ -453,7 +467,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         investors = list_after(rest)
         participle = _PARTICIPLE_AFTER.match(rest.split(f"⟦{investors[-1]}⟧", 1)[1]) if investors else None
         if participle:
-            target = raiser(text[:match.start()], set(investors)) or _reference_key(masked, reference)
+            target = deal_subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
             for investor in investors:
                 add("INVESTED_IN", investor, target, "lead" in participle.group("verb").casefold())
     for match in _THE_ROUND.finditer(text):
@@ -461,10 +475,21 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         is_lead = match.group("verb").casefold() in ("led", "leads", "co-led", "co-leads", "headed", "anchored", "anchors")
         for investor in investors:
             add("INVESTED_IN", investor, _reference_key(masked, reference), is_lead)
+    for match in _LED_BY_IN.finditer(text) if " by " in lowered else ():
+        for investor in list_after(text[match.end():]):
+            add("INVESTED_IN", investor, match.group("target"), "led" in match.group(0).casefold())
+    for match in _JOINED_BY.finditer(text) if " by " in lowered else ():
+        # "X led the round, joined by Y and Z": Y and Z invest in whatever X invested in.
+        investors = list_after(text[match.end():])
+        lead = masked.name(deal_subject(text[:match.start()], set(investors)))
+        joined = next((relation.target for relation in found if relation.source == lead), None)
+        target = next((key for key, name in masked.names.items() if name == joined), None) if joined else None
+        for investor in investors:
+            add("INVESTED_IN", investor, target or _reference_key(masked, reference))
     for pattern in (_WHICH_INCLUDED, _CAME_FROM):
         for match in pattern.finditer(text):
             investors = list_after(text[match.end():])
-            target = subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
+            target = deal_subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
             for investor in investors:
                 add("INVESTED_IN", investor, target)
     for match in _AMONG_INVESTORS.finditer(text) if "among" in lowered or "one of" in lowered else ():
@@ -486,7 +511,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
             add("INVESTED_IN", investor, _reference_key(masked, reference))
     for match in _PARTICIPATION_FROM.finditer(text):
         investors = list_after(text[match.end():])
-        target = subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
+        target = deal_subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
         for investor in investors:
             add("INVESTED_IN", investor, target)
     return found

@@ -129,7 +129,9 @@ clinch clinches clinched strike strikes struck kick kicks kicked axe axes axed s
 probe probes probed sue sues sued fine fines fined ban bans banned block blocks blocked unveils debuts
 debut launches rolls roll rolled ships ship shipped opens open opened enters enter entered exits exit
 exited picks pick picked taps hires lures lure lured poaches poach courts court eyes bets wagers
-stock shares market markets deal deals""")
+stock shares market markets deal deals
+existing additional several various undisclosed total further fellow prior previous newcomer newcomers
+participant participants co-investor co-investors backer""")
 HOLIDAYS = _words("""christmas easter thanksgiving ramadan diwali hanukkah halloween olympics olympic
 new-year""")
 
