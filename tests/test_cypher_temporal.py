@@ -79,9 +79,11 @@ class Expression:
         self.scope = scope
 
     def peek(self) -> str | None:
+        """Return the next token's text, None at the end."""
         return self.tokens[self.index][1] if self.index < len(self.tokens) else None
 
     def take(self, expected: str | None = None) -> tuple[str, str]:
+        """Consume and return the next token, checking its text when ``expected`` is given."""
         token = self.tokens[self.index]
         if expected is not None and token[1] != expected:
             raise ValueError(f"expected {expected!r}, got {token[1]!r}")
@@ -89,12 +91,14 @@ class Expression:
         return token
 
     def evaluate(self) -> Any:
+        """Return the value of the whole expression."""
         value = self.comparison()
         if self.index != len(self.tokens):
             raise ValueError(f"trailing tokens {self.tokens[self.index:]}")
         return value
 
     def comparison(self) -> Any:
+        """Evaluate ``a <op> b`` for = <> < > <= >= (temporal ordering, Python equality)."""
         left = self.additive()
         if self.peek() in COMPARISONS:
             operator = self.take()[1]
@@ -108,6 +112,7 @@ class Expression:
         return left
 
     def additive(self) -> Any:
+        """Evaluate ``+``/``-`` chains with the temporal arithmetic functions."""
         value = self.multiplicative()
         while self.peek() in ("+", "-"):
             operation = temporal_add if self.take()[1] == "+" else temporal_subtract
@@ -115,6 +120,7 @@ class Expression:
         return value
 
     def multiplicative(self) -> Any:
+        """Evaluate ``*``/``/`` chains with the temporal arithmetic functions."""
         value = self.postfix()
         while self.peek() in ("*", "/"):
             operation = temporal_multiply if self.take()[1] == "*" else temporal_divide
@@ -122,6 +128,7 @@ class Expression:
         return value
 
     def postfix(self) -> Any:
+        """Evaluate property access: map keys, or temporal components."""
         value = self.primary()
         while self.peek() == ".":
             self.take()
@@ -130,6 +137,7 @@ class Expression:
         return value
 
     def arguments(self, closing: str) -> list[Any]:
+        """Evaluate a comma-separated list up to ``closing``."""
         values = []
         while self.peek() != closing:
             values.append(self.comparison())
@@ -139,6 +147,7 @@ class Expression:
         return values
 
     def primary(self) -> Any:
+        """Evaluate a literal, map, list, variable, parenthesised expression or function call."""
         kind, text = self.take()
         if kind == "string":
             return re.sub(r"\\(.)", r"\1", text[1:-1])
@@ -213,6 +222,7 @@ class MiniCypher:
         return result
 
     def create(self, body: str, scope: dict[str, Any]) -> None:
+        """Store each ``(:Label {map})`` node of a CREATE."""
         node_start = re.compile(r"\(\s*(?::\s*(\w+))?\s*\{")
         node = node_start.search(body)
         while node is not None:
@@ -225,11 +235,13 @@ class MiniCypher:
             node = node_start.search(body, end)
 
     def match(self, body: str, scope: dict[str, Any]) -> None:
+        """Bind each ``(var:Label)`` to the only stored node that fits."""
         for variable, label in re.findall(r"\((\w+)\s*(?::\s*(\w+))?\)", body):
             [properties] = [props for node_label, props in self.nodes if not label or node_label == label]
             scope[variable] = properties
 
     def _project(self, body: str, scope: dict[str, Any]) -> tuple[list[str], list[Any]]:
+        """Evaluate a projection list; return column names and the row."""
         columns, row = [], []
         for item in split_top_level(body):
             expression, _, alias = item.rpartition(" AS ") if " AS " in item else (item, "", item)
@@ -238,6 +250,7 @@ class MiniCypher:
         return columns, row
 
     def with_clause(self, body: str, scope: dict[str, Any]) -> None:
+        """Replace the scope with a WITH projection."""
         columns, row = self._project(body, scope)
         scope.clear()
         scope.update(zip(columns, row))

@@ -22,8 +22,8 @@ _PINNED: ContextVar[int | None] = ContextVar("graphkit_statement_clock", default
 
 
 def realtime_nanos() -> int:
-    """Return the system clock in nanoseconds since the epoch."""
-    return time.time_ns()
+    """Return the system clock in nanoseconds since the epoch, to the millisecond as Neo4j's clock ticks."""
+    return time.time_ns() // 1_000_000 * 1_000_000
 
 
 def statement_nanos() -> int:
