@@ -295,35 +295,26 @@ def _collect_aggregates(expression: Any, found: list) -> Any:
     return type(expression)(**values)
 
 
+def _checked_count(value: Any, clause_name: str, phase: str) -> int:
+    """Return a SKIP/LIMIT value, or raise for a non-integer or negative one."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CypherError(f"{clause_name} needs an integer", "SyntaxError", phase, "InvalidArgumentType")
+    if value < 0:
+        raise CypherError(f"{clause_name} must not be negative", "SyntaxError", phase, "NegativeIntegerArgument")
+    return value
+
+
 def _constant_count(compiler, expression, clause_name: str) -> Callable[[], int | None]:
+    """Return a function giving the SKIP/LIMIT count; literals are checked at compile time."""
     if expression is None:
         return lambda: None
     if _uses_variables(expression):
         raise semantic_error(f"{clause_name} must not use variables", "NonConstantExpression")
-    compiled = compiler.compile(expression)
-
-    def count():
-        value = compiled({})
-        if isinstance(value, bool) or not isinstance(value, int):
-            if isinstance(value, float) and value.is_integer():
-                raise CypherError(f"{clause_name} needs an integer", "SyntaxError", "runtime",
-                                  "InvalidArgumentType")
-            raise CypherError(f"{clause_name} needs an integer", "SyntaxError", "runtime", "InvalidArgumentType")
-        if value < 0:
-            raise CypherError(f"{clause_name} must not be negative", "SyntaxError", "runtime",
-                              "NegativeIntegerArgument")
-        return value
-    if isinstance(expression, ast.Literal) or isinstance(expression, ast.Parameter):
-        value = count() if isinstance(expression, ast.Parameter) else None
-        if isinstance(expression, ast.Literal):
-            literal = expression.value
-            if isinstance(literal, bool) or not isinstance(literal, int):
-                raise semantic_error(f"{clause_name} needs an integer", "InvalidArgumentType")
-            if literal < 0:
-                raise semantic_error(f"{clause_name} must not be negative", "NegativeIntegerArgument")
-            value = literal
+    if isinstance(expression, ast.Literal):
+        value = _checked_count(expression.value, clause_name, "compile time")
         return lambda: value
-    return count
+    compiled = compiler.compile(expression)
+    return lambda: _checked_count(compiled({}), clause_name, "runtime")
 
 
 def _walk(expression: Any):

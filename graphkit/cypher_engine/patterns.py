@@ -246,11 +246,15 @@ class PatternMatcher:
         if not forward and direction != "both":
             direction = "in" if direction == "out" else "out"
         deleted = self.context.deleted_relationships
+        types, has_properties = rel.types, rel.properties is not None
         if direction in ("out", "both"):
             for neighbour, keyed in graph._succ[node_id].items():
                 for key, data in keyed.items():
+                    if types is not None and data.get("type") not in types:
+                        continue
                     ref = RelRef(node_id, neighbour, key)
-                    if ref in used or (deleted and ref in deleted) or not self._edge_matches(rel, data, row):
+                    if (used and ref in used) or (deleted and ref in deleted) or \
+                            (has_properties and not self._edge_matches(rel, data, row)):
                         continue
                     yield ref, neighbour
         if direction in ("in", "both"):
@@ -258,8 +262,11 @@ class PatternMatcher:
                 if direction == "both" and neighbour == node_id:
                     continue
                 for key, data in keyed.items():
+                    if types is not None and data.get("type") not in types:
+                        continue
                     ref = RelRef(neighbour, node_id, key)
-                    if ref in used or (deleted and ref in deleted) or not self._edge_matches(rel, data, row):
+                    if (used and ref in used) or (deleted and ref in deleted) or \
+                            (has_properties and not self._edge_matches(rel, data, row)):
                         continue
                     yield ref, neighbour
 
