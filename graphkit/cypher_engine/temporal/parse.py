@@ -1,9 +1,10 @@
 """Parsing the ISO 8601 strings Cypher's temporal functions accept.
 
 Dates may be calendar (``2015-07-21``, ``20150721``, ``2015-07``), week (``2015-W30-2``,
-``2015W302``), ordinal (``2015-202``) or year-only; times have optional minutes, seconds
+``2015W302``), quarter (``2015-Q3-21``), ordinal (``2015-202``) or year-only; times have optional minutes, seconds
 and up to nine fraction digits, in extended (``21:40:32``) or basic (``214032``) form; zones
 are offsets (``Z``, ``+01``, ``+0100``, ``+01:00``) optionally followed by ``[Zone/Id]``.
+The accepted shapes and their checks follow Neo4j 5's parser.
 
 Examples
 --------
