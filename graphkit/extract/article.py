@@ -327,8 +327,9 @@ def _main_entity(sentences: list[_Sentence], names: dict[str, str], found: list,
     """The article's main company: the most named one, funding targets and the title weighing more."""
     score = Counter(names[span.name] for sentence in sentences for span in sentence.spans)
     for _, relation in found:
-        if relation.type == "INVESTED_IN":
+        if relation.type == "INVESTED_IN":  # the story's company raises money; investors rarely lead it
             score[relation.target] += 2
+            score[relation.source] -= 2
     if sentences:
         for span in sentences[0].spans:
             score[names[span.name]] += 1

@@ -193,9 +193,15 @@ def _is_name_token(tokens: list[_Token], index: int, headline: bool, forced: set
         return False
     # A capitalized ordinary word among several others is a headline stretch inside running text
     # ("Self-Driving Startup Venti Raises $28.8 Million").
+    # ... unless the capitalized run goes on to an organization word ("International Finance Corporation").
+    for other in tokens[index + 1:index + 4]:
+        if not other.text[:1].isupper():
+            break
+        if other.lower.rstrip(".") in _ORG_TAIL:
+            return True
     window = tokens[max(0, index - 3):index + 4]
     stretch = sum(1 for other in window if other.text[:1].isupper() and _is_ordinary(other, context)
-                  and other.lower not in _ORG_TAIL)
+                  and other.lower not in _ORG_TAIL and other.lower not in NAME_CONNECTORS and other.lower != "the")
     return stretch < 3
 
 

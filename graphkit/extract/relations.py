@@ -80,7 +80,7 @@ _PARTICIPATE_POSSESSIVE = re.compile(
     r"(?:in\s+)?⟦(?P<target>\w+)⟧['’]s\s+" + _WORD + r"{0,4}?(?:round|funding|financing|raise|series)",
     re.IGNORECASE)
 _STAKE = re.compile(
-    r"\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|take|takes|took|taking|hold|holds|held|own|owns|owned|has|have|"
+    r"\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|take|takes|took|taken|taking|hold|holds|held|own|owns|owned|has|have|"
     r"purchase[sd]?|purchasing)\s+(?:an?\s+)?(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|"
     r"less\s+than|just\s+under|just\s+over)\s+)?(?:(?:\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s+per\s?cent)(?:\s+stake)?|"
     r"(?:\w+\s+){0,2}?stake)\s+(?:in|of)\s+", re.IGNORECASE)

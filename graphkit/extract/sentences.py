@@ -23,6 +23,8 @@ gov govt sen rep gen col lt sgt est approx fig vol jan feb mar apr jun jul aug s
 u.s u.k e.u u.n a.i""".split())
 
 _BOUNDARY = re.compile(r"""(?:\.{3}|…|[.!?])["'”’)\]]*(?=\s+["'“‘(]?[A-Z0-9$€£])""")
+_LABEL_BEFORE = re.compile(r"\b(?:series|class|round|phase|tier|type|plan|grade|part|section|category|stage)\s+$",
+                           re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -31,6 +33,8 @@ def _ends_with_abbreviation(text: str) -> bool:
     if not match:
         return False
     word = match.group(1).casefold()
+    if len(word) == 1 and _LABEL_BEFORE.search(text[:match.start()]):
+        return False  # "a Series B." ends the sentence: the letter is a label, not an initial
     # A single capital before the stop is an initial ("Jeff D. Smith", "U.S.").
     return word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None
 
