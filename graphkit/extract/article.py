@@ -90,6 +90,7 @@ _SOURCE_AFTER = re.compile(r"^(?:\s+(?:first\s+)?reported\b(?!\s+(?:a|an|its|the
 # "a Rotterdam company", "Zurich start-up X": a one-word name used as a place.
 _PLACE_MODIFIER_AFTER = re.compile(r"^\s+(?:company|start-?up|firm|office|offices|headquarters|plant|factory)\b",
                                    re.IGNORECASE)
+_TERM_BEFORE = re.compile(r"(?<![A-Za-z])[a-z]+\s+\($")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 _NAME_WORD = re.compile(r"[\w’'&.-]+")
 _GENERIC_SOURCE_WORDS = frozenset("the news com www co daily online net org".split())
@@ -237,7 +238,7 @@ def _cues(sentence: str, span: Span) -> set[str]:
     if not span.possessor and (_QUOTE_SPEAKER_BEFORE.search(before) or _QUOTE_SPEAKER_AFTER.match(after)):
         cues.add("speaker")
     if _PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(after) or (
-            span.name.isupper() and re.search(r"[a-z]\s+\($", before) and after.startswith(")")):
+            span.name.isupper() and _TERM_BEFORE.search(before) and after.startswith(")")):
         # a product, or an abbreviated term: "autonomous vehicle (AV)"
         cues.add("product")
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):

@@ -1,0 +1,172 @@
+"""Round participants named in the sentences that follow a funding sentence.
+
+News about a round often names the company once and the investors later, sentence by sentence:
+"Acme raised $20 million. Tellus Capital led the round. Brio Ventures and Kestrel Partners also
+took part." A sentence whose investors take part (led / joined / invested / took part / returned
+/ participated / put money into the round) without naming an investee gets the current round's
+company: the target of the most recent funding sentence of the same section, else the section's
+main company. Another investor of the same sentence is never the target ("led by A, with B
+participating" gives A and B, not B -> A).
+
+Examples
+--------
+>>> participants("⟦0⟧ and ⟦1⟧, a pension fund, also took part, ⟦2⟧ said.")
+['0', '1']
+>>> participants("⟦0⟧ led the round, and ⟦1⟧ and the Colombian group ⟦2⟧ also participated.")
+['0', '1', '2']
+>>> sorted(investor_slots("The round was led by ⟦3⟧'s ⟦4⟧, with participation from "))
+['3', '4']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graphkit.extract.relations import (
+    PLACEHOLDER,
+    FoundRelation,
+    SentenceReading,
+    list_after,
+    mask,
+)
+
+_ROUND_NOUN = r"(?:round|deal|financing|raise|fundraising|funding|investment|tranche|extension)"
+# A participation verb with no investee after it: the clause ends right after it (or after
+# "as new investors", "too", "in the round").
+_PARTICIPATION = re.compile(
+    r"\b(?P<also>(?:also|too|likewise|again)\s+)?(?P<verb>joined|joins|participated|participates|took\s+part|"
+    r"takes\s+part|co-invested|invested|returned|followed\s+on|chipped\s+in|came\s+in|"
+    r"put\s+(?:money|capital|cash|funds)\s+(?:in|into)\s+(?:the|this)\s+(?:\w+\s+)?" + _ROUND_NOUN + r"|"
+    r"(?:led|co-led|anchored|headed)\s+(?:the|this)\s+(?:[\w$.-]+\s+){0,3}?" + _ROUND_NOUN + r"|"
+    r"(?:participated|took\s+part|joined|invested)\s+in\s+(?:the|this)\s+(?:[\w$.-]+\s+){0,3}?" + _ROUND_NOUN + r")"
+    r"(?P<tail>\s+(?:as\s+(?:\w+\s+)?(?:investors?|backers?|shareholders?)|too|as\s+well|again))?"
+    r"(?=\s*(?:[.;,]|$))", re.IGNORECASE)
+# Verbs that also have other senses ("X joined Google", "the CEO returned") need a sign of a round.
+_AMBIGUOUS = re.compile(r"joins?|joined|returned|came\s+in|invested|co-invested", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\s+|\b(?:while|whereas)\s+|^", re.IGNORECASE)
+# Appositions and relative clauses between a subject and its verb: ", a municipal fund,".
+_INSERTION = re.compile(r",\s+(?:which|who|whose|a|an|the|its|their|one|part|founded|based|owned|run)\b[^,;]*,",
+                        re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+|\s+as\s+well\s+as\s+", re.IGNORECASE)
+_ALSO_AFTER = re.compile(r"^,?\s+(?:alongside|along\s+with|together\s+with|as\s+did|as\s+has|as\s+have|"
+                         r"and\s+so\s+did)\s+", re.IGNORECASE)
+_DESCRIBES_NEXT = re.compile(r"^\s+(?:(?!of\b)[a-z][\w-]*\s+){1,2}(?=⟦)")
+_FILLER = re.compile(r"[^\W\d_][\w'’-]*")
+_BY_OR_FROM = re.compile(r"\b(?:led|co-led|backed|funded|financed|joined|headed|anchored)\s+(?:\w+\s+)?by\s+|"
+                         r"\b(?:participation|investment|money|funding|capital)\s+(?:\w+\s+)?from\s+|"
+                         r"\bfrom\s+(?=⟦)", re.IGNORECASE)
+_OWNER = re.compile(r"⟦(\w+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?⟦")
+
+
+def investor_slots(text: str) -> set[str]:
+    """Keys standing where investors stand (after "led by", "participation from"), and owners of a
+    named unit ("X's Y Fund": X only owns the actor); neither can be the company that raised."""
+    keys = {match.group(1) for match in _OWNER.finditer(text)}
+    for match in _BY_OR_FROM.finditer(text):
+        keys.update(list_after(text[match.end():]))
+    return keys
+
+
+def _item_head(item: str) -> str | None:
+    """The name an item of a subject list stands for ("the family office of ⟦3⟧" -> 3)."""
+    candidates = list(PLACEHOLDER.finditer(item))
+    for position, match in enumerate(candidates):
+        after = item[match.end():]
+        if position + 1 < len(candidates) and (after.startswith(("'s", "’s", "-")) or _DESCRIBES_NEXT.match(after)):
+            continue
+        words = _FILLER.findall(PLACEHOLDER.sub(" ", item))
+        return match.group(1) if len(words) <= 6 else None
+    return None
+
+
+def participants(text: str, round_nearby: bool = True) -> list[str]:
+    """Placeholder keys of the investors a masked sentence says took part in the current round.
+
+    ``round_nearby`` tells whether a funding sentence came just before; verbs with other senses
+    ("joined", "returned", "invested") count without it only with "also" or "as investors".
+    """
+    found: list[str] = []
+    for match in _PARTICIPATION.finditer(text):
+        if _AMBIGUOUS.fullmatch(match.group("verb")) and not (round_nearby or match.group("also")
+                                                              or match.group("tail")):
+            continue
+        before = text[:match.start()]
+        start = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
+        clause = _INSERTION.sub(" ", before[start:])
+        if clause.count("⟦") == 0:
+            continue
+        heads = [_item_head(item) for item in _ITEM_SPLIT.split(clause) if "⟦" in item]
+        if None in heads:
+            continue  # not a plain list of names: "X said on Tuesday that Y ..."
+        found.extend(head for head in heads if head not in found)
+        extra = _ALSO_AFTER.match(text[match.end():])
+        if extra:
+            found.extend(key for key in list_after(text[match.end() + extra.end():]) if key not in found)
+    return found
+
+
+def _round_target(reading: SentenceReading, people: set[str]) -> str | None:
+    sources = {r.source for r in reading.relations if r.type == "INVESTED_IN"}
+    targets = Counter(r.target for r in reading.relations
+                      if r.type == "INVESTED_IN" and r.event and r.target not in people and r.target not in sources)
+    return targets.most_common(1)[0][0] if targets else None
+
+
+def _fix_investor_targets(relations: list[FoundRelation], fallback: str | None) -> list[FoundRelation]:
+    """"Led by A, with B participating": B's target is A's target, never A."""
+    invested = {r.source: r.target for r in relations if r.type == "INVESTED_IN"}
+    fixed = []
+    for relation in relations:
+        if relation.type == "INVESTED_IN" and relation.target in invested:
+            target = invested[relation.target]
+            target = target if target not in invested else fallback
+            if not target or target == relation.source:
+                continue
+            relation = FoundRelation(relation.type, relation.source, target, relation.led, relation.event)
+        fixed.append(relation)
+    return fixed
+
+
+def add_round_followups(sentences: list, names: dict[str, str], references: dict[int, str | None],
+                        blocked: set[str], people: set[str],
+                        readings: list[tuple[str | None, SentenceReading]]) -> list[tuple[str | None, SentenceReading]]:
+    """Return the readings with round participants of follow-up sentences added (see module doc).
+
+    ``sentences`` are the article's sentences (text, spans, section, section_index), ``names`` maps
+    a surface form to its entity, ``references`` a section to its main company.
+    """
+    result = []
+    section, current, since = None, None, 99
+    for sentence, (previous_subject, reading) in zip(sentences, readings):
+        if sentence.section is not section:
+            section, current, since = sentence.section, None, 99
+        reference = references.get(sentence.section_index)
+        relations = _fix_investor_targets(list(reading.relations), current or reference)
+        target = current or reference
+        if target and not sentence.headline:
+            spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
+                     if names[span.name] not in blocked]
+            masked = mask(sentence.text, spans, reference, previous_subject)
+            keys = participants(masked.text, since <= 2)
+            investors = [masked.names[key] for key in keys if not key.startswith("r")]
+            investors = [name for name in investors if name != target and name not in people or name in investors
+                         and name != target]
+            if investors:
+                led = {match.group(1) for match in re.finditer(r"⟦(\w+)⟧\s+(?:co-)?led\b", masked.text)}
+                chosen = set(investors)
+                # Participants' edges to another company of this sentence came from the same clause
+                # read with the wrong company ("the company" = an earlier subject): replace them.
+                relations = [r for r in relations if not (r.type == "INVESTED_IN" and r.source in chosen
+                                                          and r.target != target and r.target in (reference, *chosen))]
+                have = {(r.source, r.target) for r in relations if r.type == "INVESTED_IN"}
+                for key, name in zip(keys, investors):
+                    if (name, target) not in have:
+                        relations.append(FoundRelation("INVESTED_IN", name, target, key in led, True))
+        new_target = _round_target(SentenceReading(relations, None, False), people)
+        if new_target:
+            current, since = new_target, 0
+        else:
+            since += 1
+        result.append((previous_subject, SentenceReading(relations, reading.subject, reading.uses_reference)))
+    return result
