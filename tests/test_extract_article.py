@@ -141,3 +141,10 @@ def test_deal_stories(text, expected):
     article = Article(id="d", title=text.split("\n")[0], sections=(Section(text=text),))
     found = {(r.source, r.target) for r in extract_article(article).relations if r.type == "INVESTED_IN"}
     assert found == expected
+
+
+def test_a_site_name_ending_a_page_title_is_the_publisher():
+    article = Article(id="t", title="", sections=(Section(text="Which search engine is better? – Daily Lantern\n"
+                                                                 "Daily Lantern put Quillon to the test."),))
+    names = {m.entity or m.name for m in extract_article(article).mentions}
+    assert "Daily Lantern" not in names

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from graphkit.extract.boilerplate import clean_text
 from graphkit.extract.dates import find_date
+from graphkit.extract.followups import add_round_followups
 from graphkit.extract.labels import entity_labels, looks_like_person
 from graphkit.extract.mentions import MentionContext, Span, find_mentions, is_title_case
 from graphkit.extract.money import find_amount, find_round
@@ -90,6 +91,7 @@ _SOURCE_AFTER = re.compile(r"^(?:\s+(?:first\s+)?reported\b(?!\s+(?:a|an|its|the
 # "a Rotterdam company", "Zurich start-up X": a one-word name used as a place.
 _PLACE_MODIFIER_AFTER = re.compile(r"^\s+(?:company|start-?up|firm|office|offices|headquarters|plant|factory)\b",
                                    re.IGNORECASE)
+_SITE_SUFFIX_BEFORE = re.compile(r"\S\s+[–—|-]\s*$")
 _TERM_BEFORE = re.compile(r"(?<![A-Za-z])[a-z]+\s+\($")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 _NAME_WORD = re.compile(r"[\w’'&.-]+")
@@ -241,8 +243,9 @@ def _cues(sentence: str, span: Span) -> set[str]:
             span.name.isupper() and _TERM_BEFORE.search(before) and after.startswith(")")):
         # a product, or an abbreviated term: "autonomous vehicle (AV)"
         cues.add("product")
-    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
-        cues.add("source")
+    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after) or (
+            _SITE_SUFFIX_BEFORE.search(before) and not after.strip(" .")):
+        cues.add("source")  # ... or a page title's trailing "– Site Name"
     if " " not in span.name and _PLACE_MODIFIER_AFTER.match(after) and not span.possessor:
         cues.add("place")
     return cues
@@ -378,6 +381,7 @@ def extract_article(article: Article) -> ArticleExtraction:
                   for index in {sentence.section_index for sentence in sentences if sentence.section_index}}
     references[0] = main
     readings = _read_sentences(sentences, names, references, blocked, people, first)
+    readings = add_round_followups(sentences, names, references, blocked, people, readings)
     found = [(sentence, relation) for sentence, (_, reading) in zip(sentences, readings)
              for relation in reading.relations]
 

@@ -56,6 +56,7 @@ _FILLER = re.compile(r"[^\W\d_][\w'’-]*")
 _BY_OR_FROM = re.compile(r"\b(?:led|co-led|backed|funded|financed|joined|headed|anchored)\s+(?:\w+\s+)?by\s+|"
                          r"\b(?:participation|investment|money|funding|capital)\s+(?:\w+\s+)?from\s+|"
                          r"\bfrom\s+(?=⟦)", re.IGNORECASE)
+_LED = re.compile(r"⟦(\w+)⟧\s+(?:also\s+)?(?:co-)?led\b")
 _OWNER = re.compile(r"⟦(\w+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?⟦")
 
 
@@ -148,19 +149,17 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
             spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
                      if names[span.name] not in blocked]
             masked = mask(sentence.text, spans, reference, previous_subject)
-            keys = participants(masked.text, since <= 2)
-            investors = [masked.names[key] for key in keys if not key.startswith("r")]
-            investors = [name for name in investors if name != target and name not in people or name in investors
-                         and name != target]
-            if investors:
-                led = {match.group(1) for match in re.finditer(r"⟦(\w+)⟧\s+(?:co-)?led\b", masked.text)}
-                chosen = set(investors)
+            pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2)
+                     if not key.startswith("r") and masked.names[key] != target]
+            if pairs:
+                led = {match.group(1) for match in _LED.finditer(masked.text)}
+                chosen = {name for _, name in pairs}
                 # Participants' edges to another company of this sentence came from the same clause
                 # read with the wrong company ("the company" = an earlier subject): replace them.
                 relations = [r for r in relations if not (r.type == "INVESTED_IN" and r.source in chosen
                                                           and r.target != target and r.target in (reference, *chosen))]
                 have = {(r.source, r.target) for r in relations if r.type == "INVESTED_IN"}
-                for key, name in zip(keys, investors):
+                for key, name in pairs:
                     if (name, target) not in have:
                         relations.append(FoundRelation("INVESTED_IN", name, target, key in led, True))
         new_target = _round_target(SentenceReading(relations, None, False), people)
