@@ -426,10 +426,20 @@ def test_invalid_arguments_raise_cypher_errors(function: str, argument: Any) -> 
     assert raised.value.kind in ("ArgumentError", "TypeError")
 
 
+@pytest.mark.parametrize("name, arguments", [
+    ("date", ("2015-07-21", "2015-07-22")), ("date.truncate", ("day",)), ("datetime.fromepoch", (1,)),
+    ("duration.between", (None, None, None)), ("duration", ()),
+])
+def test_wrong_argument_counts_raise_cypher_errors(name: str, arguments: tuple) -> None:
+    with pytest.raises(CypherError) as raised:
+        F[name](*arguments)
+    assert raised.value.detail == "InvalidNumberOfArguments"
+
+
 @pytest.mark.parametrize("name", sorted(F))
 def test_every_function_propagates_null(name: str) -> None:
     arguments = {"truncate": ("day", None), "between": (None, None), "inmonths": (None, None),
-                 "indays": (None, None), "inseconds": (None, None)}
+                 "indays": (None, None), "inseconds": (None, None), "fromepoch": (None, None)}
     assert F[name](*arguments.get(name.rpartition(".")[2], (None,))) is None
 
 

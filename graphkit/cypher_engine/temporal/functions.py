@@ -29,6 +29,7 @@ from graphkit.cypher_engine.temporal.errors import invalid_type, invalid_value
 from graphkit.cypher_engine.temporal.fields import datetime_at_instant
 from graphkit.cypher_engine.temporal.parse import parse_duration
 from graphkit.cypher_engine.temporal.values import SECOND, DateTime, Duration
+from graphkit.errors import CypherError
 
 DURATION_UNITS = {unit.lower(): unit for unit in (
     "years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds", "microseconds",
@@ -118,25 +119,37 @@ def duration(argument: Any) -> Duration | None:
     return duration_from_components(**amounts)
 
 
+def _checked_arity(name: str, function: Callable[..., Any], low: int, high: int) -> Callable[..., Any]:
+    """Return ``function`` refusing calls with fewer than ``low`` or more than ``high`` arguments."""
+    def checked(*arguments: Any) -> Any:
+        if not low <= len(arguments) <= high:
+            expected = str(low) if low == high else f"{low} to {high}"
+            raise CypherError(f"{name}() takes {expected} argument(s), got {len(arguments)}", kind="SyntaxError",
+                              phase="runtime", detail="InvalidNumberOfArguments")
+        return function(*arguments)
+    checked.__doc__ = function.__doc__
+    return checked
+
+
 def _build_registry() -> dict[str, Callable[..., Any]]:
-    """Return every temporal function keyed by its lower-case Cypher name."""
-    registry: dict[str, Callable[..., Any]] = {}
+    """Return every temporal function keyed by its lower-case Cypher name, with its argument count checked."""
+    registry: dict[str, tuple[Callable[..., Any], int, int]] = {}
     for kind in KINDS:
-        registry[kind] = _constructor(kind)
-        registry[f"{kind}.transaction"] = _clock(kind, statement_nanos)
-        registry[f"{kind}.statement"] = _clock(kind, statement_nanos)
-        registry[f"{kind}.realtime"] = _clock(kind, realtime_nanos)
-        registry[f"{kind}.truncate"] = _truncator(kind)
+        registry[kind] = (_constructor(kind), 0, 1)
+        registry[f"{kind}.transaction"] = (_clock(kind, statement_nanos), 0, 1)
+        registry[f"{kind}.statement"] = (_clock(kind, statement_nanos), 0, 1)
+        registry[f"{kind}.realtime"] = (_clock(kind, realtime_nanos), 0, 1)
+        registry[f"{kind}.truncate"] = (_truncator(kind), 2, 3)
     registry.update({
-        "datetime.fromepoch": datetime_from_epoch,
-        "datetime.fromepochmillis": datetime_from_epoch_millis,
-        "duration": duration,
-        "duration.between": duration_between,
-        "duration.inmonths": duration_in_months,
-        "duration.indays": duration_in_days,
-        "duration.inseconds": duration_in_seconds,
+        "datetime.fromepoch": (datetime_from_epoch, 2, 2),
+        "datetime.fromepochmillis": (datetime_from_epoch_millis, 1, 1),
+        "duration": (duration, 1, 1),
+        "duration.between": (duration_between, 2, 2),
+        "duration.inmonths": (duration_in_months, 2, 2),
+        "duration.indays": (duration_in_days, 2, 2),
+        "duration.inseconds": (duration_in_seconds, 2, 2),
     })
-    return registry
+    return {name: _checked_arity(name, function, low, high) for name, (function, low, high) in registry.items()}
 
 
 TEMPORAL_FUNCTIONS: dict[str, Callable[..., Any]] = _build_registry()
