@@ -148,3 +148,9 @@ def test_a_site_name_ending_a_page_title_is_the_publisher():
                                                                  "Daily Lantern put Quillon to the test."),))
     names = {m.entity or m.name for m in extract_article(article).mentions}
     assert "Daily Lantern" not in names
+
+
+def test_names_a_company_does_business_with_are_actors():
+    text = "Quillon Robotics won orders from Tarnhaven Air. Its customers include Orla Foods and Pellmart."
+    names = {m.entity or m.name for m in extract_article(Article(id="b", title="", sections=(Section(text=text),))).mentions}
+    assert {"Tarnhaven Air", "Orla Foods", "Pellmart"} <= names

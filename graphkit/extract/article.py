@@ -91,6 +91,13 @@ _SOURCE_AFTER = re.compile(r"^(?:\s+(?:first\s+)?reported\b(?!\s+(?:a|an|its|the
 # "a Rotterdam company", "Zurich start-up X": a one-word name used as a place.
 _PLACE_MODIFIER_AFTER = re.compile(r"^\s+(?:company|start-?up|firm|office|offices|headquarters|plant|factory)\b",
                                    re.IGNORECASE)
+# A name a company does business with is an actor: "partnered with X", "orders from X", "acquired X",
+# "customers include X, Y and Z".
+_DEALS_WITH_BEFORE = re.compile(
+    r"\b(?:partner(?:ed|ing|s)?\s+with|partnership\s+with|(?:deal|contract|agreement|merger|tie-up|alliance)\s+with|"
+    r"joint\s+venture\s+with|orders?\s+from|acquir(?:e|es|ed|ing)|acquisition\s+of|bought|buys|sold\s+to|supplier\s+to|"
+    r"(?:customers|clients|partners|suppliers|buyers)\s+(?:such\s+as|including|include|includes|like))\s+"
+    r"(?:the\s+)?(?:[A-Z0-9][\w.&’'-]*,?\s+(?:and\s+)?)*$")
 _SITE_SUFFIX_BEFORE = re.compile(r"\S\s+[–—|-]\s*$")
 _TERM_BEFORE = re.compile(r"(?<![A-Za-z])[a-z]+\s+\($")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
@@ -233,7 +240,8 @@ def _cues(sentence: str, span: Span) -> set[str]:
         cues.add("investor")
     if _STAKE_AFTER.match(after):
         cues.add("invests")
-    if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after) or _EMPLOYER_BEFORE.search(before):
+    if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after) or _EMPLOYER_BEFORE.search(before) \
+            or _DEALS_WITH_BEFORE.search(before):
         cues.add("organization")
     if _SPEAKER_BEFORE.search(before) or _ACTOR_AFTER.match(after):
         cues.add("actor")
