@@ -2,8 +2,8 @@
 
 Equality follows Cypher: two values are equal when they have the same type and the same
 fields; a DateTime also needs the same zone (``2015-07-21T21:40+01:00`` is not equal to
-``2015-07-21T20:40Z``, though neither sorts before the other by instant). ``str()`` gives the
-canonical Cypher string form.
+``2015-07-21T20:40Z``, though both are the same instant). ``str()`` gives the canonical string
+form the TCK uses.
 
 Examples
 --------
