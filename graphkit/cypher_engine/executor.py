@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -51,9 +52,10 @@ def run_query(context: ExecutionContext, query: ast.Query) -> tuple[list[str], l
             raise semantic_error("all parts of a UNION must return the same columns", "DifferentColumnsInUnion")
     rows: list[list] = []
     for part_columns, operators in compiled:
-        part_rows = [{}]
+        part_rows = iter([{}])
         for operator in operators:
             part_rows = operator(part_rows)
+        part_rows = list(part_rows)
         if part_columns:
             rows.extend([row[column] for column in part_columns] for row in part_rows)
     if query.union_all and not query.union_all[0]:
@@ -72,10 +74,10 @@ def check_subquery(query: ast.Query) -> None:
 def run_subquery(context: ExecutionContext, query: ast.Query, row: dict) -> bool:
     """Return True if an EXISTS { ... } subquery yields at least one row for ``row``."""
     _, operators = compile_single_query(context, query.parts[0], list(row), allow_no_return=True)
-    rows = [dict(row)]
+    rows = iter([dict(row)])
     for operator in operators:
         rows = operator(rows)
-    return bool(rows)
+    return next(iter(rows), None) is not None
 
 
 def _distinct_lists(rows: list[list]) -> list[list]:
@@ -186,7 +188,6 @@ def _compile_match(context, compiler, clause: ast.Match, scope) -> Operator:
     optional = clause.optional
 
     def match(rows):
-        output = []
         for row in rows:
             found = False
             for result in matcher.matches(row):
@@ -195,14 +196,13 @@ def _compile_match(context, compiler, clause: ast.Match, scope) -> Operator:
                     if keep is not True:
                         truth(keep, "WHERE")
                         continue
-                output.append(result)
                 found = True
+                yield result
             if optional and not found:
                 filled = dict(row)
                 for variable in new_variables:
                     filled.setdefault(variable, None)
-                output.append(filled)
-        return output
+                yield filled
     return match
 
 
@@ -210,7 +210,6 @@ def _compile_unwind(compiler, clause: ast.Unwind) -> Operator:
     expression, variable = compiler.compile(clause.expression), clause.variable
 
     def unwind(rows):
-        output = []
         for row in rows:
             value = expression(row)
             if value is None:
@@ -218,8 +217,7 @@ def _compile_unwind(compiler, clause: ast.Unwind) -> Operator:
             for item in value if isinstance(value, list) else [value]:
                 extended = dict(row)
                 extended[variable] = item
-                output.append(extended)
-        return output
+                yield extended
     return unwind
 
 
@@ -420,16 +418,32 @@ def _compile_projection(compiler, clause, scope: list[str]):
         compiler.check_predicate(clause.where, "WHERE")
     where = compiler.compile(clause.where) if getattr(clause, "where", None) is not None else None
     distinct = projection.distinct
-    keep_input = not grouping and not distinct
+
+    def filtered(selected):
+        for projected, source in selected:
+            if where is not None:
+                combined = dict(source)
+                combined.update(projected)
+                if truth(where(combined), "WHERE") is not True:
+                    continue
+            yield projected
+
+    def stream(rows):
+        # Without sorting, grouping or DISTINCT rows flow through, so LIMIT stops the work early.
+        pairs = (({alias: compiled(row) for alias, compiled in zip(aliases, compiled_items)}, row)
+                 for row in rows)
+        count = limit()
+        start = skip() or 0
+        return filtered(itertools.islice(pairs, start, None if count is None else start + count))
 
     def project(rows):
+        if not (grouping or distinct or order):
+            return stream(rows)
         if grouping:
             pairs = _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases)
         else:
-            pairs = []
-            for row in rows:
-                projected = {alias: compiled(row) for alias, compiled in zip(aliases, compiled_items)}
-                pairs.append((projected, row))
+            pairs = [({alias: compiled(row) for alias, compiled in zip(aliases, compiled_items)}, row)
+                     for row in rows]
         if distinct:
             seen, unique = set(), []
             for projected, source in pairs:
@@ -439,34 +453,17 @@ def _compile_projection(compiler, clause, scope: list[str]):
                     unique.append((projected, source))
             pairs = unique
         if order:
-            def sort_row(pair):
-                projected, source = pair
-                if keep_input:
-                    combined = dict(source)
-                    combined.update(projected)
-                    return combined
-                combined = dict(source)
-                combined.update(projected)
-                return combined
             keyed = []
             for pair in pairs:
-                row = sort_row(pair)
+                row = dict(pair[1])
+                row.update(pair[0])
                 keyed.append(([order_key(expression(row)) for expression, _ in order], pair))
             for position in range(len(order) - 1, -1, -1):
                 keyed.sort(key=lambda entry: entry[0][position], reverse=order[position][1])
             pairs = [pair for _, pair in keyed]
         start = skip() or 0
         count = limit()
-        selected = pairs[start:] if count is None else pairs[start:start + count]
-        if where is not None:
-            kept = []
-            for projected, source in selected:
-                combined = dict(source)
-                combined.update(projected)
-                if truth(where(combined), "WHERE") is True:
-                    kept.append((projected, source))
-            selected = kept
-        return [projected for projected, _ in selected]
+        return list(filtered(pairs[start:] if count is None else pairs[start:start + count]))
     return project, list(aliases)
 
 
@@ -583,21 +580,19 @@ def _compile_call(context, compiler, clause: ast.Call, scope, standalone: bool):
     where = compiler.compile(clause.where) if clause.where is not None else None
 
     def call(rows):
-        output = []
         for row in rows:
             values = [argument(row) for argument in arguments]
             results = procedure.call(values)
             if not outputs:
                 # A procedure without outputs leaves the rows as they were.
-                output.append(row)
+                yield row
                 continue
             for result in results:
                 extended = dict(row)
                 for name, alias in yields:
                     extended[alias] = result[name]
                 if where is None or truth(where(extended), "WHERE") is True:
-                    output.append(extended)
-        return output
+                    yield extended
     new_scope = list(scope) + [alias for _, alias in yields]
     return call, new_scope, [alias for _, alias in yields]
 

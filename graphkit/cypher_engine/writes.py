@@ -44,6 +44,7 @@ def compile_write(context, compiler, clause: ast.Clause, scope: list[str]) -> Op
         setter = compile_set_items(context, compiler, clause.items)
 
         def set_(rows):
+            rows = list(rows)  # a write sees all rows of the clause before it, not a live match
             for row in rows:
                 setter(row)
             return rows
@@ -153,6 +154,7 @@ def _compile_create(context, compiler, clause: ast.Create, scope) -> Operator:
     creators = [_Creator(compiler, part, merging=False) for part in clause.patterns]
 
     def create(rows):
+        rows = list(rows)  # a write sees all rows of the clause before it, not a live match
         output = []
         for row in rows:
             for creator in creators:
@@ -180,6 +182,7 @@ def _compile_merge(context, compiler, clause: ast.Merge, scope) -> Operator:
     on_match = compile_set_items(context, compiler, clause.on_match)
 
     def merge(rows):
+        rows = list(rows)  # a write sees all rows of the clause before it, not a live match
         output = []
         for row in rows:
             matches = list(matcher.matches(row))
@@ -289,6 +292,7 @@ def _compile_remove(context, compiler, clause: ast.Remove) -> Operator:
             removers.append(remove_property)
 
     def remove(rows):
+        rows = list(rows)  # a write sees all rows of the clause before it, not a live match
         for row in rows:
             for remover in removers:
                 remover(row)
@@ -326,6 +330,7 @@ def _compile_delete(context, compiler, clause: ast.Delete) -> Operator:
             raise _type_error(f"cannot delete a {type_name(value)}", "InvalidArgumentType")
 
     def delete(rows):
+        rows = list(rows)  # a write sees all rows of the clause before it, not a live match
         for row in rows:
             for target in targets:
                 delete_value(target(row))
