@@ -34,6 +34,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphkit.cypher_engine.temporal import json_default, json_object_hook
 from graphkit.errors import GraphFileError
 from graphkit.model import LABELS, RELATION_TYPES, SYMMETRIC_TYPES, Evidence
 
@@ -162,7 +163,7 @@ def save_graph(graph: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1)
+            json.dump(data, out, ensure_ascii=False, indent=1, default=json_default)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a graph file is as shareable as any
         os.replace(temporary, path)
     except BaseException:
@@ -180,7 +181,7 @@ def load_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     """Read a graph file written by :func:`save_graph`; a bad file raises :class:`GraphFileError`."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), object_hook=json_object_hook)
     except FileNotFoundError:
         raise GraphFileError(path, "no such graph file") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
