@@ -38,6 +38,7 @@ import networkx as nx
 import yaml
 
 from graphkit.errors import InputError
+from graphkit.extract.article import initials
 from graphkit.extract.wordlists import COMPANY_WORDS, FUND_WORDS, INVESTOR_WORDS
 from graphkit.graph import CORPORATE_SUFFIXES, add_entity, add_relation, new_graph, node_key
 from graphkit.model import ArticleExtraction
@@ -164,11 +165,33 @@ def _longer_forms(keys: Iterable[str], generic: frozenset[str] = _GENERIC_TAIL) 
     return dict(found)
 
 
+def _merge_acronyms(clusters: dict[str, _Cluster], union: _UnionFind) -> None:
+    """Join an acronym ("IFC") to the one entity whose name it abbreviates, across articles."""
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for key, cluster in clusters.items():
+        for form in cluster.forms:
+            if initials(form):
+                spelled[initials(form)].add(key)
+    for key, cluster in clusters.items():
+        acronym = next((form for form in cluster.forms if form.isupper() and 2 <= len(form) <= 6), None)
+        roots = {union.find(other) for other in spelled.get(acronym, ()) if other != key} if acronym else set()
+        if len(roots) == 1 and not _is_person(cluster.labels):
+            union.union(roots.pop(), key)
+
+
 def _canonical(forms: Counter) -> str:
+    """The most complete common form; a form that only adds a corporate suffix to another loses.
+
+    >>> _canonical(Counter({"Alibaba Group Holding Ltd.": 1, "Alibaba": 3})), _canonical(Counter({"IFC": 2,
+    ...     "International Finance Corporation": 1}))
+    ('Alibaba', 'International Finance Corporation')
+    """
+    keys = Counter(node_key(form) for form in forms)
+
     def score(form: str) -> tuple:
         last = form.split()[-1].casefold().rstrip(".")
-        return (len(forms) > 1 and last in CORPORATE_SUFFIXES and len(form.split()) > 1,
-                -len(form.split()), -forms[form], form)
+        suffixed = last in CORPORATE_SUFFIXES and len(form.split()) > 1 and keys[node_key(form)] > 1
+        return (suffixed, -len(form.split()), -forms[form], form)
     return min(forms, key=score)
 
 
@@ -220,6 +243,7 @@ def resolve(extractions: Iterable[ArticleExtraction], rules: AliasRules | None =
         longer = {union.find(long) for long in forms.get(short, ())}
         if len(longer) == 1:
             union.union(longer.pop(), short)
+    _merge_acronyms(clusters, union)
 
     merged: dict[str, _Cluster] = defaultdict(_Cluster)
     for key, cluster in clusters.items():

@@ -44,6 +44,15 @@ def test_an_investor_named_without_its_firm_word_joins_the_firm():
     assert sorted(graph.nodes) == ["sorrel-capital"]
 
 
+def test_an_acronym_joins_the_one_name_it_abbreviates():
+    graph = resolve([
+        extraction("a1", [("International Finance Corporation", {"Investor"})]),
+        extraction("a2", [("IFC", {"Investor"})]),
+    ])
+    assert sorted(graph.nodes) == ["international-finance"]
+    assert graph.nodes["international-finance"]["aliases"] == ["IFC"]
+
+
 def test_fund_without_sponsor_merges_but_sponsor_stays_apart():
     graph = resolve([
         extraction("a1", [("Harbor Growth Fund", {"Fund", "Investor"}), ("Harbor", {"Company"})]),
