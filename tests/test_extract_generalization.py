@@ -38,3 +38,33 @@ def test_demonym_before_a_place_or_an_ordinary_word_name_stays():
     assert names("Funding came from Tellan's Latin America Fund.") == ["Tellan", "Latin America Fund"]
     assert names("The round included Swiss Patient Capital.") == ["Swiss Patient Capital"]
     assert names("Chinese Quorra Holdings joined; Quorra Holdings and Quorra rose.")[0] == "Quorra Holdings"
+
+
+def funding(text: str) -> set[tuple[str, str]]:
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    return {(r.source, r.target) for r in result.relations if r.type == "INVESTED_IN"}
+
+
+def test_follow_up_sentences_join_the_current_round():
+    text = ("Orvane Robotics said on Monday it raised $30 million in a Series B round. Tellus Capital led the round. "
+            "Brio Ventures, Kestrel Partners and the Danish pension fund Nordlys Pension joined, the company said.")
+    assert {("Tellus Capital", "Orvane Robotics"), ("Brio Ventures", "Orvane Robotics"),
+            ("Kestrel Partners", "Orvane Robotics"), ("Nordlys Pension", "Orvane Robotics")} <= funding(text)
+
+
+def test_follow_up_with_apposition_and_alongside():
+    text = ("Quillfin has raised $12 million. Harbor Point Capital and Maple Ventures, which backed its seed round, "
+            "also participated, alongside angel investor Dana Whitlow.")
+    assert {("Harbor Point Capital", "Quillfin"), ("Maple Ventures", "Quillfin"), ("Dana Whitlow", "Quillfin")} \
+        <= funding(text)
+
+
+def test_participation_verbs_need_a_round_nearby():
+    from graphkit.extract.followups import participants
+
+    assert participants("⟦0⟧ joined, the company said.", round_nearby=False) == []
+    assert participants("⟦0⟧ also joined.", round_nearby=False) == ["0"]
+    assert participants("⟦0⟧ and ⟦1⟧ returned as investors.", round_nearby=False) == ["0", "1"]

@@ -27,6 +27,7 @@ from graphkit.extract.relations import (
     PLACEHOLDER,
     FoundRelation,
     SentenceReading,
+    _first_entity,
     list_after,
     mask,
 )
@@ -58,6 +59,31 @@ _BY_OR_FROM = re.compile(r"\b(?:led|co-led|backed|funded|financed|joined|headed|
                          r"\bfrom\s+(?=⟦)", re.IGNORECASE)
 _LED = re.compile(r"⟦(\w+)⟧\s+(?:also\s+)?(?:co-)?led\b")
 _OWNER = re.compile(r"⟦(\w+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?⟦")
+
+
+# A sentence that opens a round without naming investors: "X has raised $8 million", "a Series A in X".
+_ROUND_IN = re.compile(r"\b(?:round|series\s+[a-h]\w*|investment|funding|financing|raise|extension)\s+(?:in|into|for)\s+"
+                       r"⟦(\w+)⟧", re.IGNORECASE)
+_RAISED = re.compile(r"\b(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|bagged|nabbed|"
+                     r"picked\s+up)\s+(?:an?\s+)?(?:[^\s⟦]+\s+){0,3}?(?:[$€£¥₹]|(?:US|R|Rs|S)\$|Rs\.?\s|\d)",
+                     re.IGNORECASE)
+
+
+def round_opened(text: str) -> str | None:
+    """The key of the company a masked sentence says is raising money, when it names no investor.
+
+    >>> round_opened("Accra-based ⟦0⟧, which farms, has raised an $8 million seed extension.")
+    '0'
+    >>> round_opened("The first investment is a $14 million Series A in ⟦2⟧, a startup.")
+    '2'
+    """
+    match = _ROUND_IN.search(text)
+    if match:
+        return match.group(1)
+    match = _RAISED.search(text)
+    if match:
+        return _first_entity(text[:match.start()])
+    return None
 
 
 def investor_slots(text: str) -> set[str]:
@@ -144,11 +170,14 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
             section, current, since = sentence.section, None, 99
         reference = references.get(sentence.section_index)
         relations = _fix_investor_targets(list(reading.relations), current or reference)
+        spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
+                 if names[span.name] not in blocked]
+        masked = mask(sentence.text, spans, reference, previous_subject)
+        opened = masked.name(round_opened(masked.text)) if not sentence.headline else None
+        if opened and opened not in people:
+            current, since = opened, 0
         target = current or reference
         if target and not sentence.headline:
-            spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
-                     if names[span.name] not in blocked]
-            masked = mask(sentence.text, spans, reference, previous_subject)
             pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2)
                      if not key.startswith("r") and masked.names[key] != target]
             if pairs:
