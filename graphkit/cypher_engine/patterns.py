@@ -98,7 +98,12 @@ class PatternMatcher:
             for extended in finder.matches(row, used):
                 yield from self._match_parts(index + 1, extended, used)
             return
-        for extended, first_id, path_rels in self._match_chain(nodes, relationships, row, used):
+        more_parts = index + 1 < len(self.parts)
+        for extended, first_id, rel_values in self._match_chain(nodes, relationships, row, used):
+            if not (part.path_variable or more_parts):
+                yield extended
+                continue
+            path_rels = [r for value in rel_values for r in (value if isinstance(value, list) else [value])]
             if part.path_variable:
                 extended = dict(extended)
                 extended[part.path_variable] = _path_from(first_id, path_rels)
@@ -109,54 +114,47 @@ class PatternMatcher:
 
     # ---- chain matching -------------------------------------------------------------------
     def _match_chain(self, nodes, relationships, row, used):
+        """Yield (row, first node id, relationship values) for each match of one chain."""
         start = self._choose_start(nodes, row)
+        # Expand right from the start node, then left; each step is (relationship index, forward).
+        steps = [(i, True) for i in range(start, len(relationships))] + \
+                [(i, False) for i in range(start - 1, -1, -1)]
+        node_ids = [None] * len(nodes)
+        rel_values = [None] * len(relationships)
         for node_id in self._start_candidates(nodes[start], row):
             bound = dict(row)
             if not self._bind_node(nodes[start], node_id, bound):
                 continue
-            node_ids = [None] * len(nodes)
             node_ids[start] = node_id
-            rel_values = [None] * len(relationships)
-            yield from self._expand_right(nodes, relationships, start, node_ids, rel_values, bound, used,
-                                          start)
+            if not steps:
+                yield bound, node_id, rel_values
+                continue
+            yield from self._expand(steps, 0, nodes, relationships, node_ids, rel_values, bound, used)
 
-    def _expand_right(self, nodes, relationships, position, node_ids, rel_values, row, used, start):
-        if position == len(nodes) - 1:
-            yield from self._expand_left(nodes, relationships, start, node_ids, rel_values, row, used)
-            return
-        rel = relationships[position]
-        for rel_value, next_id in self._traverse(rel, node_ids[position], True, row, used):
-            target = nodes[position + 1]
-            bound = dict(row)
-            if not self._bind_node(target, next_id, bound):
+    def _expand(self, steps, step, nodes, relationships, node_ids, rel_values, row, used):
+        index, forward = steps[step]
+        rel = relationships[index]
+        source, target_index = (index, index + 1) if forward else (index + 1, index)
+        target = nodes[target_index]
+        binds_nothing = rel.variable is None and target.variable is None and not target.labels \
+            and target.properties is None
+        last = step == len(steps) - 1
+        for rel_value, next_id in self._traverse(rel, node_ids[source], forward, row, used):
+            if binds_nothing:
+                bound = row
+            else:
+                bound = dict(row)
+                if not self._bind_node(target, next_id, bound):
+                    continue
+                if rel.variable is not None and not self._bind_relationship(rel, rel_value, bound):
+                    continue
+            node_ids[target_index] = next_id
+            rel_values[index] = rel_value
+            if last:
+                yield bound, node_ids[0], rel_values
                 continue
-            if rel.variable is not None and not self._bind_relationship(rel, rel_value, bound):
-                continue
-            node_ids[position + 1] = next_id
-            rel_values[position] = rel_value
             added = self._mark(rel_value, used)
-            yield from self._expand_right(nodes, relationships, position + 1, node_ids, rel_values, bound,
-                                          used, start)
-            used.difference_update(added)
-
-    def _expand_left(self, nodes, relationships, position, node_ids, rel_values, row, used):
-        if position == 0:
-            yield row, node_ids[0], [r for value in rel_values
-                                     for r in (value if isinstance(value, list) else [value])]
-            return
-        rel = relationships[position - 1]
-        for rel_value, next_id in self._traverse(rel, node_ids[position], False, row, used):
-            target = nodes[position - 1]
-            bound = dict(row)
-            if not self._bind_node(target, next_id, bound):
-                continue
-            if rel.variable is not None and not self._bind_relationship(rel, rel_value, bound):
-                continue
-            node_ids[position - 1] = next_id
-            rel_values[position - 1] = rel_value
-            added = self._mark(rel_value, used)
-            yield from self._expand_left(nodes, relationships, position - 1, node_ids, rel_values, bound,
-                                         used)
+            yield from self._expand(steps, step + 1, nodes, relationships, node_ids, rel_values, bound, used)
             used.difference_update(added)
 
     @staticmethod
