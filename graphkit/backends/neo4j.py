@@ -31,7 +31,7 @@ from graphkit.backends.neo4j_load import (
     restore_edge_summaries,
 )
 from graphkit.backends.settings import Neo4jSettings
-from graphkit.errors import CypherError, Neo4jUnavailableError
+from graphkit.errors import CypherError, GraphkitError, Neo4jUnavailableError
 from graphkit.graph import from_property_graph
 from graphkit.values import Node, Path, Relationship
 
@@ -146,7 +146,9 @@ class _ConnectionErrors:
         if isinstance(error, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError)):
             raise Neo4jUnavailableError(f"cannot reach Neo4j at {where}: {error}") from None
         if isinstance(error, neo4j_errors.Neo4jError):
-            raise Neo4jUnavailableError(f"Neo4j at {where}: {error.message} [{error.code}]") from None
+            unavailable = any(part in (error.code or "") for part in (".Security.", ".Database."))
+            kind = Neo4jUnavailableError if unavailable else GraphkitError
+            raise kind(f"Neo4j at {where}: {error.message} [{error.code}]") from None
 
 
 def load_graph_into_neo4j(graph: nx.MultiDiGraph, settings: Neo4jSettings,

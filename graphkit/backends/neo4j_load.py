@@ -6,7 +6,8 @@ from ``cypher/schema.cypher``: a node with several labels (Alibaba is a Company 
 found by one index lookup, so ``MERGE`` by key is safe and fast. Nodes and then relationships go in
 batches, one managed write transaction (retried on transient errors) per batch:
 
-1. read the batch's existing nodes (or edges) in the transaction,
+1. read the batch's existing nodes (or edges) in the transaction (skipped for nodes, or one
+   relationship type, when the database held none of them as the load began: a first load),
 2. merge in Python with :mod:`graphkit.graph` rules (labels and aliases united; evidence
    deduplicated and the edge's agreed values and ``source_count`` recomputed by
    :func:`graphkit.graph.summarize_evidence`); existing node properties win over new ones,
@@ -19,8 +20,9 @@ without duplicates. Labels and relationship types enter query text only from
 
 Examples
 --------
->>> "SET n:Company" in write_nodes_query()
-True
+>>> write_nodes_query(("Company", "Investor"))[-33:]
+'SET n += row.props, n:Company:Investor'
+
 >>> merge_node_props({"name": "Alibaba", "labels": ["Company"], "aliases": []},
 ...                  {"name": "Alibaba Group", "labels": ["Investor"], "aliases": ["BABA"]})
 {'name': 'Alibaba', 'labels': ['Company', 'Investor'], 'aliases': ['Alibaba Group', 'BABA']}
@@ -69,12 +71,13 @@ def ensure_schema(session: neo4j.Session) -> None:
     session.run("CALL db.awaitIndexes(300)").consume()
 
 
-def write_nodes_query() -> str:
-    """Return the node batch query: MERGE by key, set properties, add labels from the vocabulary."""
-    label_clauses = " ".join(
-        f"FOREACH (_ IN CASE WHEN '{label}' IN row.labels THEN [1] ELSE [] END | SET n:{label})"
-        for label in LABELS)
-    return f"UNWIND $rows AS row MERGE (n:{ENTITY_LABEL} {{key: row.key}}) SET n = row.props {label_clauses}"
+def write_nodes_query(labels: tuple[str, ...]) -> str:
+    """Return the node batch query for nodes with these labels: MERGE by key, add properties and labels."""
+    unknown = set(labels) - set(LABELS)
+    if unknown:
+        raise GraphkitError(f"unknown labels {sorted(unknown)}; allowed: {', '.join(LABELS)}")
+    add_labels = f", n:{':'.join(labels)}" if labels else ""
+    return f"UNWIND $rows AS row MERGE (n:{ENTITY_LABEL} {{key: row.key}}) SET n += row.props{add_labels}"
 
 
 def edge_queries(type: str) -> tuple[str, str]:
@@ -85,7 +88,7 @@ def edge_queries(type: str) -> tuple[str, str]:
     read = (f"UNWIND $rows AS row MATCH (a:{ENTITY_LABEL} {{key: row.source}})-[r:{type}]->"
             f"(b:{ENTITY_LABEL} {{key: row.target}}) RETURN row.source AS source, row.target AS target, "
             "properties(r) AS props")
-    write = f"UNWIND $rows AS row {match} MERGE (a)-[r:{type}]->(b) SET r = row.props"
+    write = f"UNWIND $rows AS row {match} MERGE (a)-[r:{type}]->(b) SET r += row.props"
     return read, write
 
 
@@ -158,48 +161,58 @@ def load_into(session: neo4j.Session, graph: nx.MultiDiGraph, batch_size: int = 
     edges_by_type: dict[str, list[dict]] = defaultdict(list)
     for source, target, data in flat.edges(data=True):
         edges_by_type[data["type"]].append({"source": source, "target": target, "props": edge_props(data)})
+    # Reading what is stored can only find something where the database already had data of that kind.
+    stored_nodes = session.run(f"MATCH (n:{ENTITY_LABEL}) RETURN count(n) > 0 AS stored").single()["stored"]
+    stored_types = {type for type in edges_by_type
+                    if session.run(f"MATCH ()-[r:{type}]->() RETURN count(r) > 0 AS stored").single()["stored"]}
     counters = dict.fromkeys(LOAD_COUNTERS, 0)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, disable=not progress, transient=False) as bar:
         task = bar.add_task("loading into Neo4j", total=len(nodes) + flat.number_of_edges())
         for batch in chunks(nodes, batch_size):
-            add_counters(counters, session.execute_write(write_node_batch, batch))
+            add_counters(counters, session.execute_write(write_node_batch, batch, stored_nodes))
             bar.advance(task, len(batch))
         for type, rows in edges_by_type.items():
             for batch in chunks(rows, batch_size):
-                add_counters(counters, session.execute_write(write_edge_batch, type, batch))
+                add_counters(counters, session.execute_write(write_edge_batch, type, batch, type in stored_types))
                 bar.advance(task, len(batch))
     return LoadSummary(nodes=len(nodes), relationships=flat.number_of_edges(), counters=counters,
                        seconds=time.perf_counter() - started)
 
 
-def write_node_batch(tx: neo4j.ManagedTransaction, rows: list[dict]) -> dict[str, int]:
-    """Merge one batch of nodes in a transaction; return the update counters."""
-    existing = {record["key"]: record["props"]
-                for record in tx.run(READ_NODES, {"keys": [row["key"] for row in rows]})}
-    changed = []
+def write_node_batch(tx: neo4j.ManagedTransaction, rows: list[dict], stored: bool) -> dict[str, int]:
+    """Merge one batch of nodes in a transaction (``stored``: some may exist); return the counters."""
+    existing = {}
+    if stored:
+        existing = {record["key"]: record["props"]
+                    for record in tx.run(READ_NODES, {"keys": [row["key"] for row in rows]})}
+    by_labels: dict[tuple[str, ...], list[dict]] = defaultdict(list)
     for row in rows:
         old = existing.get(row["key"])
         props = row["props"] if old is None else merge_node_props(old, row["props"])
         if props != old:
-            changed.append({"key": row["key"], "props": props, "labels": props.get("labels", [])})
-    if not changed:
-        return {}
-    return counters_of(tx.run(write_nodes_query(), {"rows": changed}).consume())
+            by_labels[tuple(sorted(props.get("labels", [])))].append({"key": row["key"], "props": props})
+    counters: dict[str, int] = {}
+    for labels, changed in by_labels.items():
+        add_counters(counters, counters_of(tx.run(write_nodes_query(labels), {"rows": changed}).consume()))
+    return counters
 
 
-def write_edge_batch(tx: neo4j.ManagedTransaction, type: str, rows: list[dict]) -> dict[str, int]:
-    """Merge one batch of relationships of one type in a transaction; return the update counters."""
+def write_edge_batch(tx: neo4j.ManagedTransaction, type: str, rows: list[dict], stored: bool) -> dict[str, int]:
+    """Merge one batch of relationships of one type (``stored``: some may exist); return the counters."""
     read, write = edge_queries(type)
-    endpoints = [{"source": row["source"], "target": row["target"]} for row in rows]
-    existing = {(record["source"], record["target"]): record["props"]
-                for record in tx.run(read, {"rows": endpoints})}
+    existing = {}
+    if stored:
+        endpoints = [{"source": row["source"], "target": row["target"]} for row in rows]
+        existing = {(record["source"], record["target"]): record["props"] for record in tx.run(read, {"rows": endpoints})}
     changed = []
     for row in rows:
         old = existing.get((row["source"], row["target"]))
         props = row["props"] if old is None else merge_edge_props(type, old, row["props"])
         if props != old:
-            changed.append({"source": row["source"], "target": row["target"], "props": props})
+            # A null in SET += removes a property: a value the sources no longer agree on.
+            cleared = dict.fromkeys(set(old or {}) - set(props))
+            changed.append({"source": row["source"], "target": row["target"], "props": {**cleared, **props}})
     if not changed:
         return {}
     return counters_of(tx.run(write, {"rows": changed}).consume())
