@@ -83,29 +83,35 @@ class ExecutionContext:
 
     # ---- reading ----------------------------------------------------------------------------
     def node_exists(self, node_id: Any) -> bool:
+        """Return True if the node is in the graph."""
         return node_id in self.graph._node
 
     def node_data(self, node_id: Any) -> dict:
+        """Return a node's attribute dict, raising EntityNotFound for a deleted node."""
         try:
             return self.graph._node[node_id]
         except KeyError:
             raise deleted_entity_error("node") from None
 
     def relationship_data(self, ref: RelRef) -> dict:
+        """Return a relationship's attribute dict, raising EntityNotFound once deleted."""
         try:
             return self.graph._adj[ref.start][ref.end][ref.key]
         except KeyError:
             raise deleted_entity_error("relationship") from None
 
     def labels_of(self, ref: NodeRef) -> list:
+        """Return a node's labels."""
         return list(self.node_data(ref.id).get("labels") or ())
 
     def type_of(self, ref: RelRef) -> str:
+        """Return a relationship's type (remembered after it is deleted)."""
         if ref in self.deleted_relationships:
             return self._deleted_types.get(ref)
         return self.relationship_data(ref).get("type")
 
     def property_of(self, ref: NodeRef | RelRef, key: str) -> Any:
+        """Return one property of a node or relationship (None when absent)."""
         if isinstance(ref, NodeRef):
             if key == "labels":
                 return None
@@ -115,17 +121,21 @@ class ExecutionContext:
         return self.relationship_data(ref).get(key)
 
     def properties_of(self, ref: NodeRef | RelRef) -> dict:
+        """Return the properties of a node or relationship (labels and type left out)."""
         if isinstance(ref, NodeRef):
             return {k: v for k, v in self.node_data(ref.id).items() if k != "labels" and v is not None}
         return {k: v for k, v in self.relationship_data(ref).items() if k != "type" and v is not None}
 
     def relationship_id(self, ref: RelRef) -> Any:
+        """Return what id(r) gives: [source, target, key] (graphkit edge keys are not unique alone)."""
         return [ref.start, ref.end, ref.key]
 
     def all_nodes(self) -> list:
+        """Return every node id."""
         return list(self.graph._node)
 
     def nodes_with_label(self, label: str) -> list:
+        """Return the ids of nodes carrying ``label`` (label index built on first use)."""
         indexes = self.indexes
         if indexes.labels is None:
             by_label: dict[str, list] = {}
@@ -136,6 +146,7 @@ class ExecutionContext:
         return indexes.labels.get(label, [])
 
     def label_count(self, label: str) -> int:
+        """Return how many nodes carry ``label``."""
         return len(self.nodes_with_label(label))
 
     def nodes_with_property(self, label: str | None, key: str, value: Any) -> list:
@@ -191,6 +202,7 @@ class ExecutionContext:
         return next_id
 
     def create_node(self, labels: list[str], properties: dict) -> NodeRef:
+        """Create a node with a fresh integer id and return it."""
         self.before_write()
         node_id = self.new_node_id()
         clean = {k: v for k, v in properties.items() if v is not None}
@@ -201,6 +213,7 @@ class ExecutionContext:
         return NodeRef(node_id)
 
     def create_relationship(self, start: Any, end: Any, type_: str, properties: dict) -> RelRef:
+        """Create a relationship with a never-reused key and return it."""
         self.before_write()
         clean = {k: v for k, v in properties.items() if v is not None}
         # Keys come from one counter so a new relationship never takes a deleted one's identity.
@@ -214,6 +227,7 @@ class ExecutionContext:
         return RelRef(start, end, key)
 
     def set_property(self, ref: NodeRef | RelRef, key: str, value: Any) -> None:
+        """Set a property; None removes it, as in Cypher."""
         data = self.node_data(ref.id) if isinstance(ref, NodeRef) else self.relationship_data(ref)
         self.before_write()
         if value is None:
@@ -225,6 +239,7 @@ class ExecutionContext:
         self.counters["properties_set"] += 1
 
     def add_labels(self, ref: NodeRef, labels: tuple[str, ...]) -> None:
+        """Add labels to a node, counting only new ones."""
         data = self.node_data(ref.id)
         self.before_write()
         current = list(data.get("labels") or ())
@@ -235,6 +250,7 @@ class ExecutionContext:
         data["labels"] = current
 
     def remove_labels(self, ref: NodeRef, labels: tuple[str, ...]) -> None:
+        """Remove labels from a node, counting only those it had."""
         data = self.node_data(ref.id)
         self.before_write()
         current = list(data.get("labels") or ())
@@ -245,6 +261,7 @@ class ExecutionContext:
         data["labels"] = current
 
     def delete_relationship(self, ref: RelRef) -> None:
+        """Delete a relationship (once, however often it is named)."""
         if ref in self.deleted_relationships:
             return
         data = self.relationship_data(ref)
