@@ -68,3 +68,17 @@ def test_participation_verbs_need_a_round_nearby():
     assert participants("⟦0⟧ joined, the company said.", round_nearby=False) == []
     assert participants("⟦0⟧ also joined.", round_nearby=False) == ["0"]
     assert participants("⟦0⟧ and ⟦1⟧ returned as investors.", round_nearby=False) == ["0", "1"]
+
+
+def test_owner_of_a_named_fund_and_later_participants():
+    text = ("The farm app Yieldra has raised a $9 million seed extension. The round was led by Pallas's "
+            "Drylands Growth Fund, with participation from Ubuntu Capital. Norvik, the investment arm of the "
+            "Danish aid agency DAA, also invested.")
+    found = funding(text)
+    assert {("Drylands Growth Fund", "Yieldra"), ("Ubuntu Capital", "Yieldra"), ("Norvik", "Yieldra")} <= found
+    assert not {pair for pair in found if pair[1] in ("Pallas", "Drylands Growth Fund")}
+
+
+def test_which_raised_attaches_to_the_apposition_head():
+    text = "Celldra, a Leeds University spinout which raised £4m from Redmoor Ventures, hired a new chief."
+    assert funding(text) == {("Redmoor Ventures", "Celldra")}

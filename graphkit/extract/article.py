@@ -381,7 +381,9 @@ def extract_article(article: Article) -> ArticleExtraction:
     people = {merged.name for merged in groups.values() if merged.person}
 
     first = _read_sentences(sentences, names, {}, blocked, people)
-    found = [(sentence, relation) for sentence, (_, reading) in zip(sentences, first) for relation in reading.relations]
+    corrected = add_round_followups(sentences, names, {}, blocked, people, first)
+    found = [(sentence, relation) for sentence, (_, reading) in zip(sentences, corrected)
+             for relation in reading.relations]
     main = _main_entity(sentences, names, found, people, blocked)
     # A related item is its own short story: "the company" there is that item's main company.
     references = {index: _main_entity([s for s in sentences if s.section_index == index], names,

@@ -140,6 +140,30 @@ def _round_target(reading: SentenceReading, people: set[str]) -> str | None:
     return targets.most_common(1)[0][0] if targets else None
 
 
+# "H, a University of X spinout which raised ...": X only describes H, the apposition's head.
+_APPOSITION_MODIFIER = re.compile(r"⟦(?P<head>\w+)⟧,\s+(?:a|an|the)\s+(?:[^,;⟦]+\s+)?⟦(?P<inner>\w+)⟧"
+                                  r"(?:['’]s)?\s+(?:[\w-]+\s+){1,2}?(?:which|that|who)\b")
+
+
+def _retarget(relations: list[FoundRelation], masked, fallback: str | None) -> list[FoundRelation]:
+    """Move edges away from names that cannot have raised the money: one standing where investors
+    stand ("led by X's Y Fund", "participation from Z") goes to the round's company; a name that
+    only describes an apposition's head ("H, a X spinout which raised") goes to the head."""
+    slots = {masked.names[key] for key in investor_slots(masked.text) if key in masked.names}
+    heads = {masked.names[m.group("inner")]: masked.names[m.group("head")]
+             for m in _APPOSITION_MODIFIER.finditer(masked.text)}
+    fixed = []
+    for relation in relations:
+        if relation.type == "INVESTED_IN":
+            target = heads.get(relation.target) or (fallback if relation.target in slots else relation.target)
+            if not target or target == relation.source:
+                continue
+            if target != relation.target:
+                relation = FoundRelation(relation.type, relation.source, target, relation.led, relation.event)
+        fixed.append(relation)
+    return fixed
+
+
 def _fix_investor_targets(relations: list[FoundRelation], fallback: str | None) -> list[FoundRelation]:
     """"Led by A, with B participating": B's target is A's target, never A."""
     invested = {r.source: r.target for r in relations if r.type == "INVESTED_IN"}
@@ -169,7 +193,6 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         if sentence.section is not section:
             section, current, since = sentence.section, None, 99
         reference = references.get(sentence.section_index)
-        relations = _fix_investor_targets(list(reading.relations), current or reference)
         spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
                  if names[span.name] not in blocked]
         masked = mask(sentence.text, spans, reference, previous_subject)
@@ -177,6 +200,8 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         if opened and opened not in people:
             current, since = opened, 0
         target = current or reference
+        relations = _retarget(list(reading.relations), masked, target)
+        relations = _fix_investor_targets(relations, target)
         if target and not sentence.headline:
             pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2)
                      if not key.startswith("r") and masked.names[key] != target]
