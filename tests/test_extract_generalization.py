@@ -82,3 +82,8 @@ def test_owner_of_a_named_fund_and_later_participants():
 def test_which_raised_attaches_to_the_apposition_head():
     text = "Celldra, a Leeds University spinout which raised £4m from Redmoor Ventures, hired a new chief."
     assert funding(text) == {("Redmoor Ventures", "Celldra")}
+
+
+def test_company_names_ending_in_ly_start_sentences():
+    assert names("Spendly, a payments start-up, hired a chief.") == ["Spendly"]
+    assert names("Additionally, Spendly hired a chief.") == ["Spendly"]

@@ -43,7 +43,7 @@ from graphkit.extract.wordlists import (
 )
 
 _TOKEN = re.compile(
-    r"[^\W_](?:[^\W_]|[+&]|['’](?=[A-Z])|[.-](?=[^\W_]))*\.?"  # a word, "O’Shaughnessy", "U.S.", "Bolívar"
+    r"[^\W_][\w+&]*(?:(?:['’](?=[A-Z])|[.-](?=[^\W_]))[\w+&]*)*\.?"  # "O’Shaughnessy", "U.S.", "Bolívar"
     r"|['’]s(?![^\W\d_])"  # a possessive
     r"|\S")
 # Hyphenated descriptors that end a name: "Alibaba-backed", "Paris-based", "ChatGPT-maker".
@@ -74,6 +74,7 @@ _SINGLE_LETTER = re.compile(r"[A-Za-z]\.?")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ROUND_NAME = re.compile(r"(?:Pre-)?Series [A-H]\d?", re.IGNORECASE)
+_ADVERB_ENDINGS = ("ately", "ally", "ently", "ously", "ingly", "edly", "ively", "fully", "ably", "ilarly", "ssly")
 _LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ-]+(?![\w’'])")
 
 
@@ -185,8 +186,8 @@ def _is_name_token(tokens: list[_Token], index: int, headline: bool, forced: set
     if token.text.islower() or not token.text[0].isalnum() or not _looks_like_name(token.text):
         return False
     if index == sentence_start and (token.lower in SENTENCE_OPENERS or (
-            token.lower.endswith("ly") and index + 1 < len(tokens) and tokens[index + 1].text == ",")):
-        return False  # "Separately, X said", "Existing investor X"
+            token.lower.endswith(_ADVERB_ENDINGS) and index + 1 < len(tokens) and tokens[index + 1].text == ",")):
+        return False  # "Separately, X said", "Existing investor X" (but "Streamly, a start-up")
     if not _is_ordinary(token, context):
         return True
     if headline or index == sentence_start or (index and tokens[index - 1].text in _OPENERS):
