@@ -32,6 +32,7 @@ from graphkit.extract.relations import FoundRelation, SentenceReading, read_sent
 from graphkit.extract.sentences import split_sentences
 from graphkit.extract.wordlists import (
     ACTOR_VERBS,
+    COMMON_WORDS,
     COMPANY_WORDS,
     FUND_WORDS,
     INVESTOR_WORDS,
@@ -274,7 +275,7 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
     starts = {name[0] for name in known if len(name) > 1}
     for index in body_spans:
         first = sentences[index].text.split(maxsplit=1)[0] if sentences[index].text.strip() else ""
-        if first in starts:
+        if first in starts and (first.casefold() in COMMON_WORDS or first.casefold() in base.lowercase_words):
             body_spans[index] = find_mentions(sentences[index].text, context, False, use_known=True)
     entities: dict[str, _Entity] = {}
     acronyms: dict[str, str] = {}
