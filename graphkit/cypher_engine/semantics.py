@@ -242,6 +242,9 @@ def _id_key(node_id: Any) -> tuple:
 
 def group_key(value: Any) -> Any:
     """Return a hashable key under which equivalent values group together (DISTINCT, grouping)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is NodeRef or value is None:
+        return value
     if isinstance(value, bool):
         return ("bool", value)
     if isinstance(value, float):
