@@ -87,3 +87,11 @@ def test_which_raised_attaches_to_the_apposition_head():
 def test_company_names_ending_in_ly_start_sentences():
     assert names("Spendly, a payments start-up, hired a chief.") == ["Spendly"]
     assert names("Additionally, Spendly hired a chief.") == ["Spendly"]
+
+
+def test_owner_in_an_apposition_is_not_a_participant():
+    text = ("Brevo Bio said it closed a $40 million Series B round. QV, Zenex's venture arm, led the financing, "
+            "and Atlas Peak Partners and the Birch Holdings unit of the Rowan Foundation joined.")
+    found = funding(text)
+    assert {("QV", "Brevo Bio"), ("Atlas Peak Partners", "Brevo Bio"), ("Birch Holdings", "Brevo Bio")} <= found
+    assert ("Zenex", "Brevo Bio") not in found and ("Rowan Foundation", "Brevo Bio") not in found

@@ -47,8 +47,8 @@ _PARTICIPATION = re.compile(
 _AMBIGUOUS = re.compile(r"joins?|joined|returned|came\s+in|invested|co-invested", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\s+|\b(?:while|whereas)\s+|^", re.IGNORECASE)
 # Appositions and relative clauses between a subject and its verb: ", a municipal fund,".
-_INSERTION = re.compile(r",\s+(?:which|who|whose|a|an|the|its|their|one|part|founded|based|owned|run)\b[^,;]*,",
-                        re.IGNORECASE)
+_INSERTION = re.compile(r",\s+(?:(?:which|who|whose|a|an|the|its|their|one|part|founded|based|owned|run)\b|"
+                        r"⟦\w+⟧['’]s\s)[^,;]*,", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+|\s+as\s+well\s+as\s+", re.IGNORECASE)
 _ALSO_AFTER = re.compile(r"^,?\s+(?:alongside|along\s+with|together\s+with|as\s+did|as\s+has|as\s+have|"
                          r"and\s+so\s+did)\s+", re.IGNORECASE)
@@ -107,13 +107,16 @@ def _item_head(item: str) -> str | None:
     return None
 
 
-def participants(text: str, round_nearby: bool = True) -> list[str]:
+def participants(text: str, round_nearby: bool = True, others: set[str] | None = None) -> list[str]:
     """Placeholder keys of the investors a masked sentence says took part in the current round.
 
     ``round_nearby`` tells whether a funding sentence came just before; verbs with other senses
     ("joined", "returned", "invested") count without it only with "also" or "as investors".
+    ``others`` receives the keys of the same clauses that only describe a participant ("X's
+    venture arm", "the Y unit of Z").
     """
     found: list[str] = []
+    others = set() if others is None else others
     for match in _PARTICIPATION.finditer(text):
         if _AMBIGUOUS.fullmatch(match.group("verb")) and not (round_nearby or match.group("also")
                                                               or match.group("tail")):
@@ -127,6 +130,7 @@ def participants(text: str, round_nearby: bool = True) -> list[str]:
         if None in heads:
             continue  # not a plain list of names: "X said on Tuesday that Y ..."
         found.extend(head for head in heads if head not in found)
+        others.update(key for key in PLACEHOLDER.findall(before[start:]) if key not in heads)
         extra = _ALSO_AFTER.match(text[match.end():])
         if extra:
             found.extend(key for key in list_after(text[match.end() + extra.end():]) if key not in found)
@@ -203,15 +207,19 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         relations = _retarget(list(reading.relations), masked, target)
         relations = _fix_investor_targets(relations, target)
         if target and not sentence.headline:
-            pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2)
+            others: set[str] = set()
+            pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2, others)
                      if not key.startswith("r") and masked.names[key] != target]
             if pairs:
                 led = {match.group(1) for match in _LED.finditer(masked.text)}
                 chosen = {name for _, name in pairs}
+                described = {masked.names[key] for key in others} - chosen
                 # Participants' edges to another company of this sentence came from the same clause
                 # read with the wrong company ("the company" = an earlier subject): replace them.
-                relations = [r for r in relations if not (r.type == "INVESTED_IN" and r.source in chosen
-                                                          and r.target != target and r.target in (reference, *chosen))]
+                # Names that only describe a participant ("X's venture arm") invest in nothing here.
+                relations = [r for r in relations if not (r.type == "INVESTED_IN" and (
+                    r.source in chosen and r.target != target and r.target in (reference, *chosen)
+                    or r.source in described and r.target in (target, reference)))]
                 have = {(r.source, r.target) for r in relations if r.type == "INVESTED_IN"}
                 for key, name in pairs:
                     if (name, target) not in have:
