@@ -95,3 +95,8 @@ def test_owner_in_an_apposition_is_not_a_participant():
     found = funding(text)
     assert {("QV", "Brevo Bio"), ("Atlas Peak Partners", "Brevo Bio"), ("Birch Holdings", "Brevo Bio")} <= found
     assert ("Zenex", "Brevo Bio") not in found and ("Rowan Foundation", "Brevo Bio") not in found
+
+
+def test_fund_numbers_stay_with_the_fund():
+    assert names("Tidewater Growth Fund 3 and Corvid Capital joined.") == ["Tidewater Growth Fund 3", "Corvid Capital"]
+    assert names("Corvid Capital 2 years ago backed it.") == ["Corvid Capital"]

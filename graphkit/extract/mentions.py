@@ -352,6 +352,23 @@ def _is_rejected(run: list[_Token], mid_sentence: bool) -> bool:
         or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS)
 
 
+_FUND_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,4}")
+_AMOUNT_AFTER = frozenset("""% percent per cent million billion trillion bn mn m b k years year months month
+weeks week days day times x""".split())
+
+
+def _fund_number_follows(tokens: list[_Token], kept: list[_Token]) -> bool:
+    """A fund's number after its name ("Growth Fund 3", "Ventures IV"), not a count or an amount."""
+    last = kept[-1].index
+    if last + 1 >= len(tokens) or kept[-1].lower.rstrip(".") not in FUND_WORDS | INVESTOR_WORDS:
+        return False
+    number = tokens[last + 1]
+    if not _FUND_NUMBER.fullmatch(number.text) or number.start != kept[-1].end + 1:
+        return False
+    after = tokens[last + 2].lower if last + 2 < len(tokens) else ""
+    return after not in _AMOUNT_AFTER and not after[:1].isdigit()
+
+
 def find_mentions(sentence: str, context: MentionContext, headline: bool | None = None,
                   use_known: bool = False) -> list[Span]:
     """Return the names in the sentence, in order, as cleaned spans.
@@ -375,6 +392,8 @@ def find_mentions(sentence: str, context: MentionContext, headline: bool | None 
         last = kept[-1].index
         if last + 1 < len(tokens) and tokens[last + 1].text in _PLACE_SUFFIXES:
             continue  # "Lyon-based": a place, whatever its name
+        if _fund_number_follows(tokens, kept):
+            kept, last = [*kept, tokens[last + 1]], last + 1  # "Vision Fund 2"
         possessor = last + 1 < len(tokens) and tokens[last + 1].text in ("'s", "’s")
         name = sentence[kept[0].start:kept[-1].end]
         spans.append(Span(name, kept[0].start, kept[-1].end, possessor, titled, tuple(t.text for t in kept)))
