@@ -100,3 +100,13 @@ def test_owner_in_an_apposition_is_not_a_participant():
 def test_fund_numbers_stay_with_the_fund():
     assert names("Tidewater Growth Fund 3 and Corvid Capital joined.") == ["Tidewater Growth Fund 3", "Corvid Capital"]
     assert names("Corvid Capital 2 years ago backed it.") == ["Corvid Capital"]
+
+
+def test_short_form_goes_to_the_name_that_only_adds_generic_words():
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    text = ("Pylon Grid raised $20m from Corva Investment Partners. Pylon Grid competes with Corva Towers. "
+            "Corva said it would invest again.")
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    assert {m.entity for m in result.mentions if m.name == "Corva"} == {"Corva Investment Partners"}

@@ -199,8 +199,14 @@ def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str], body_star
                     and (short_words[-1] in FUND_WORDS and len(short_words) >= 2
                          or short_words[-1] not in _GENERIC_TAIL):
                 candidates.append(long)  # "Vision Fund" -> "SoftBank Vision Fund", "DeepMind" -> "Google DeepMind"
+        # "Helios" beside "Helios Investment Partners" and "Helios Towers": the name that only adds
+        # generic words is the one shortened.
+        generic = [long for long in candidates if words_of[long][:len(short_words)] == short_words
+                   and all(word in _GENERIC_TAIL for word in words_of[long][len(short_words):])]
         if len(candidates) == 1:
             mapping[short] = candidates[0]
+        elif len(generic) == 1 and not entities[short].person:
+            mapping[short] = generic[0]
     for key, entity in entities.items():
         acronym = next((form for form in entity.forms if form.isupper() and 2 <= len(form) <= 6), None)
         spelled = {long for long in by_initials.get(acronym, []) if long != key} if acronym else set()
