@@ -94,7 +94,7 @@ class PatternMatcher:
             return
         part, nodes, relationships = self.parts[index]
         if part.shortest:
-            finder = ShortestPaths(self.context, part, nodes, relationships)
+            finder = ShortestPaths(self, part, nodes, relationships)
             for extended in finder.matches(row, used):
                 yield from self._match_parts(index + 1, extended, used)
             return
@@ -294,16 +294,19 @@ class PatternMatcher:
                 yield ref, neighbour
 
     def _traverse_bound_list(self, rel, bound, node_id, forward, used):
+        """Follow a relationship list bound earlier, in pattern order, from node_id."""
         if not isinstance(bound, list):
             return
-        sequence = bound if forward else list(reversed(bound))
+        direction = rel.direction
+        if not forward and direction != "both":
+            direction = "in" if direction == "out" else "out"
         current = node_id
-        for ref in sequence:
-            if ref in used:
+        for ref in bound if forward else reversed(bound):
+            if not isinstance(ref, RelRef) or ref in used:
                 return
-            if ref.start == current:
+            if direction != "in" and ref.start == current:
                 current = ref.end
-            elif ref.end == current and rel.direction != "out" or ref.end == current and not forward:
+            elif direction != "out" and ref.end == current:
                 current = ref.start
             else:
                 return
@@ -336,13 +339,11 @@ _MISSING = object()
 class ShortestPaths:
     """shortestPath / allShortestPaths between two endpoints by breadth-first search."""
 
-    def __init__(self, context, part: ast.PatternPart, nodes, relationships) -> None:
+    def __init__(self, matcher: PatternMatcher, part: ast.PatternPart, nodes, relationships) -> None:
         if len(relationships) != 1:
             raise CypherError("shortestPath needs exactly one relationship", "SyntaxError", "compile time",
                               "UnexpectedSyntax")
-        self.context, self.part, self.nodes, self.rel = context, part, nodes, relationships[0]
-        self.matcher = PatternMatcher.__new__(PatternMatcher)
-        self.matcher.context = context
+        self.matcher, self.part, self.nodes, self.rel = matcher, part, nodes, relationships[0]
 
     def matches(self, row: dict, used: set) -> Iterator[dict]:
         matcher = self.matcher
