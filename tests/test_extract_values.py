@@ -16,6 +16,10 @@ AMOUNTS = [
     ("a €487m round", "€487m", 487e6 * USD_PER_UNIT["EUR"], "EUR"),
     ("a deal of 1,250,000 euros", "1,250,000 euros", 1.25e6 * USD_PER_UNIT["EUR"], "EUR"),
     ("it raised at least $5 million", "at least $5 million", 5e6, "USD"),
+    ("it raised Rs 500 crore", "Rs 500 crore", 500e7 * USD_PER_UNIT["INR"], "INR"),
+    ("a R$40 million round", "R$40 million", 40e6 * USD_PER_UNIT["BRL"], "BRL"),
+    ("it raised 2 billion naira", "2 billion naira", 2e9 * USD_PER_UNIT["NGN"], "NGN"),
+    ("a deal of NT$300 million", "NT$300 million", 300e6 * USD_PER_UNIT["TWD"], "TWD"),
 ]
 
 

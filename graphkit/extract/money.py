@@ -3,7 +3,9 @@
 Amounts are converted with fixed rates, not the rate of the day: an article's figure is an
 order of magnitude, and a fixed table keeps results reproducible. Rates (USD per unit):
 USD 1, EUR 1.08, GBP 1.27, CNY 0.14, HKD 0.128, JPY 0.0067, INR 0.012, KRW 0.00075, SGD 0.74,
-AUD 0.66, CAD 0.74, CHF 1.13, ILS 0.27.
+AUD 0.66, CAD 0.74, CHF 1.13, ILS 0.27, BRL 0.20, MXN 0.055, NGN 0.00065, ZAR 0.054, AED 0.27,
+SAR 0.27, TWD 0.031, KES 0.0077. "¥" is read as yuan. Indian "crore" (10 million) and "lakh"
+(100,000) scale amounts.
 
 Valuations ("at a $2 billion valuation", "valued at $1bn") and prices ("$40,000 apiece", "$3 a
 share", "$2m a year") are not deal amounts and are skipped.
@@ -25,7 +27,8 @@ from typing import NamedTuple
 
 USD_PER_UNIT: dict[str, float] = {
     "USD": 1.0, "EUR": 1.08, "GBP": 1.27, "CNY": 0.14, "HKD": 0.128, "JPY": 0.0067, "INR": 0.012,
-    "KRW": 0.00075, "SGD": 0.74, "AUD": 0.66, "CAD": 0.74, "CHF": 1.13, "ILS": 0.27,
+    "KRW": 0.00075, "SGD": 0.74, "AUD": 0.66, "CAD": 0.74, "CHF": 1.13, "ILS": 0.27, "BRL": 0.20,
+    "MXN": 0.055, "NGN": 0.00065, "ZAR": 0.054, "AED": 0.27, "SAR": 0.27, "TWD": 0.031, "KES": 0.0077,
 }
 _CURRENCY_WORDS = {
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "us dollars": "USD",
@@ -33,22 +36,29 @@ _CURRENCY_WORDS = {
     "euro": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "¥": "CNY",
     "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "renminbi": "CNY", "yen": "JPY", "jpy": "JPY",
     "rupees": "INR", "inr": "INR", "won": "KRW", "krw": "KRW", "shekels": "ILS", "chf": "CHF",
-    "francs": "CHF",
+    "francs": "CHF", "rs": "INR", "rs.": "INR", "₹": "INR", "r$": "BRL", "brl": "BRL", "reais": "BRL",
+    "mxn": "MXN", "mx$": "MXN", "pesos": "MXN", "ngn": "NGN", "₦": "NGN", "naira": "NGN", "zar": "ZAR",
+    "rand": "ZAR", "aed": "AED", "dirhams": "AED", "sar": "SAR", "riyals": "SAR", "nt$": "TWD", "twd": "TWD",
+    "kes": "KES", "ksh": "KES", "shillings": "KES", "₩": "KRW", "sgd": "SGD", "hkd": "HKD", "aud": "AUD",
+    "cad": "CAD",
 }
 _SCALES = {
     "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mln": 1e6,
-    "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
+    "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5,
+    "lakhs": 1e5,
 }
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s?(?P<scale>trillion|billion|million|thousand|bn|mln|mn|tn|[mbk])\b)?"
+_SCALE = r"(?:\s?(?P<scale>trillion|billion|million|thousand|crores?|lakhs?|bn|mln|mn|tn|cr|[mbk])\b)?"
 _QUALIFIER = r"(?P<qualifier>(?:at\s+least|nearly|almost|about|around|approximately|roughly|" \
              r"more\s+than|over|up\s+to|close\s+to|some)\s+(?:(?:a|an)\s+)?)?"
 _PREFIXED = re.compile(
-    _QUALIFIER + r"(?P<currency>US\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?|RMB\s?|CNY\s?|"
-    r"(?:US\s)?dollars\s|pounds\s|euros\s)" + _NUMBER + _SCALE, re.IGNORECASE)
+    _QUALIFIER + r"(?P<currency>US\$|HK\$|S\$|A\$|C\$|NT\$|MX\$|R\$|\$|€|£|¥|₹|₦|₩|(?:USD|EUR|GBP|RMB|CNY|INR|BRL|"
+    r"MXN|NGN|ZAR|AED|SAR|TWD|KES|SGD|HKD|AUD|CAD|Ksh|Rs\.?)\s?|(?:US\s)?dollars\s|pounds\s|euros\s)" + _NUMBER + _SCALE,
+    re.IGNORECASE)
 _SUFFIXED = re.compile(
     _QUALIFIER + _NUMBER + _SCALE + r"\s?(?P<currency>yuan|renminbi|rmb|euros?|pounds|dollars|yen|"
-    r"rupees|won|shekels|francs|usd|eur|gbp|cny)\b", re.IGNORECASE)
+    r"rupees|won|shekels|francs|reais|pesos|naira|rand|dirhams|riyals|shillings|usd|eur|gbp|cny|inr|brl|"
+    r"mxn|ngn|zar|aed|sar|kes)\b", re.IGNORECASE)
 _VALUATION = re.compile(r"(?:valu(?:e|es|ed|ing|ation)|worth|market\s+cap\w*)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 _VALUATION_AFTER = re.compile(r"^\s*(?:pre-money\s+|post-money\s+)?valuation|^\s+(?:apiece|each|per\s+share|a\s+share|"
                               r"per\s+unit|a\s+year|per\s+year|a\s+month|per\s+month)\b", re.IGNORECASE)
