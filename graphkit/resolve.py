@@ -173,7 +173,8 @@ def _merge_acronyms(clusters: dict[str, _Cluster], union: _UnionFind) -> None:
             if initials(form):
                 spelled[initials(form)].add(key)
     for key, cluster in clusters.items():
-        acronym = next((form for form in cluster.forms if form.isupper() and 2 <= len(form) <= 6), None)
+        # Two letters abbreviate too many names to join articles on ("GV" is not "Galaxy Ventures").
+        acronym = next((form for form in cluster.forms if form.isupper() and 3 <= len(form) <= 6), None)
         roots = {union.find(other) for other in spelled.get(acronym, ()) if other != key} if acronym else set()
         if len(roots) == 1 and not _is_person(cluster.labels):
             union.union(roots.pop(), key)

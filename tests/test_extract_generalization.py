@@ -110,3 +110,27 @@ def test_short_form_goes_to_the_name_that_only_adds_generic_words():
             "Corva said it would invest again.")
     result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
     assert {m.entity for m in result.mentions if m.name == "Corva"} == {"Corva Investment Partners"}
+
+
+def test_suffixed_short_form_is_not_a_prefix_alias():
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    text = ("Brevo Bio raised $40 million. The Lund Holdings unit of the Lund Science Foundation joined. "
+            "Lund Science Foundation funds research.")
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    assert {m.entity or m.name for m in result.mentions if m.name == "Lund Holdings"} == {"Lund Holdings"}
+
+
+def test_two_letter_acronyms_do_not_join_articles():
+    import tempfile
+    from pathlib import Path
+
+    from graphkit.pipeline import extract_paths
+
+    folder = Path(tempfile.mkdtemp())
+    (folder / "a.txt").write_text("Orvane raised $5 million from Gale Ventures, the company said.\n")
+    (folder / "b.txt").write_text("Tessly raised $9 million from GV, the company said. GV also backs Orvane.\n")
+    graph, _ = extract_paths([folder])
+    names = {data.get("name") for _, data in graph.nodes(data=True)}
+    assert {"Gale Ventures", "GV"} <= names

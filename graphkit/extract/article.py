@@ -59,6 +59,9 @@ _ORGANIZATION_TYPE_BEFORE = re.compile(r"\b(?:magazine|newspaper|agency|regulato
 _INVESTOR_BEFORE = re.compile(r"\b(?:investors?|backers?|(?:venture|vc|private[- ]equity|investment)\s+(?:capital\s+)?"
                               r"firms?)\s+(?:(?:which\s+|that\s+)?(?:include|includes|including|such\s+as|like)\s+"
                               r"(?:[A-Z0-9][\w.&’'-]*,?\s+(?:and\s+)?)*)?$")
+_INVESTOR_AFTER = re.compile(r"^\s*(?:,|-|—|–|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:venture(?:\s+capital)?|vc|"
+                             r"private[- ]equity|growth(?:\s+equity)?|investment|buyout)\s+(?:firm|fund|investor|"
+                             r"company|group|manager)\b", re.IGNORECASE)
 _STAKE_AFTER = re.compile(r"^['’]s\s+(?:\d+(?:\.\d+)?\s?%\s+)?(?:stake|investment|investments|holding)\b", re.IGNORECASE)
 _ORG_AFTER = re.compile(
     rf"^\s*(?:,|-|—|–)\s+(?:a|an|the|another|its)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_DESCRIPTOR_NOUNS})\b"
@@ -193,7 +196,8 @@ def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str], body_star
                 candidates.append(long)  # "Boyu" -> "Boyu Capital"
             elif long_words[:len(short_words)] == short_words and not entities[long].person \
                     and not entities[short].person and not any(word in FUND_WORDS for word in extra_back) \
-                    and body_start.get(short, 10**6) >= body_start.get(long, 10**6):
+                    and body_start.get(short, 10**6) >= body_start.get(long, 10**6) \
+                    and all(len(_words(form)) == len(_raw_words(form)) for form in entities[short].forms):
                 candidates.append(long)  # "Kizuna Cloud ... Kizuna said": the name shortened after first use
             elif long_words[-len(short_words):] == short_words and extra_front and not entities[long].person \
                     and (short_words[-1] in FUND_WORDS and len(short_words) >= 2
@@ -243,7 +247,7 @@ def _cues(sentence: str, span: Span) -> set[str]:
         cues.add("person context")
     if _ORGANIZATION_TYPE_BEFORE.search(before):
         cues.add("organization type")
-    if _INVESTOR_BEFORE.search(before):
+    if _INVESTOR_BEFORE.search(before) or _INVESTOR_AFTER.match(after):
         cues.add("investor")
     if _STAKE_AFTER.match(after):
         cues.add("invests")
