@@ -154,3 +154,10 @@ def test_names_a_company_does_business_with_are_actors():
     text = "Quillon Robotics won orders from Tarnhaven Air. Its customers include Orla Foods and Pellmart."
     names = {m.entity or m.name for m in extract_article(Article(id="b", title="", sections=(Section(text=text),))).mentions}
     assert {"Tarnhaven Air", "Orla Foods", "Pellmart"} <= names
+
+
+def test_a_firm_described_as_a_venture_investor_is_an_investor_only():
+    text = "Quillon raised $4m from Tarnwell, a Boston venture capital firm, and Orla Foods."
+    labels = {m.entity or m.name: m.labels for m in extract_article(
+        Article(id="v", title="", sections=(Section(text=text),))).mentions}
+    assert labels["Tarnwell"] == {"Investor"} and labels["Orla Foods"] == {"Company", "Investor"}

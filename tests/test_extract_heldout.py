@@ -166,7 +166,5 @@ def test_competes_with(scores):
     assert scores["competes_with"]["f1"] >= 0.72
 
 
-@pytest.mark.xfail(strict=True, reason="short forms ('Kizuna', 'TowerLink', 'IFC') are not yet merged "
-                                       "with the full name; remove this mark once they are")
 def test_no_duplicate_nodes(scores):
     assert scores["entities"]["duplicate_nodes"] == 0

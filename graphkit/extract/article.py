@@ -59,6 +59,8 @@ _ORGANIZATION_TYPE_BEFORE = re.compile(r"\b(?:magazine|newspaper|agency|regulato
 _INVESTOR_BEFORE = re.compile(r"\b(?:investors?|backers?|(?:venture|vc|private[- ]equity|investment)\s+(?:capital\s+)?"
                               r"firms?)\s+(?:(?:which\s+|that\s+)?(?:include|includes|including|such\s+as|like)\s+"
                               r"(?:[A-Z0-9][\w.&’'-]*,?\s+(?:and\s+)?)*)?$")
+_INVESTMENT_FIRM_BEFORE = re.compile(r"\b(?:venture(?:\s+capital)?|vc|private[- ]equity|investment|buyout)\s+"
+                                     r"(?:firm|fund|investor|arm|house)s?\s+$", re.IGNORECASE)
 _INVESTOR_AFTER = re.compile(r"^\s*(?:,|-|—|–|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:venture(?:\s+capital)?|vc|"
                              r"private[- ]equity|growth(?:\s+equity)?|investment|buyout)\s+(?:firm|fund|investor|"
                              r"company|group|manager)\b", re.IGNORECASE)
@@ -247,8 +249,10 @@ def _cues(sentence: str, span: Span) -> set[str]:
         cues.add("person context")
     if _ORGANIZATION_TYPE_BEFORE.search(before):
         cues.add("organization type")
-    if _INVESTOR_BEFORE.search(before) or _INVESTOR_AFTER.match(after):
+    if _INVESTOR_BEFORE.search(before):
         cues.add("investor")
+    if _INVESTMENT_FIRM_BEFORE.search(before) or _INVESTOR_AFTER.match(after):
+        cues.add("investment firm")
     if _STAKE_AFTER.match(after):
         cues.add("invests")
     if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after) or _EMPLOYER_BEFORE.search(before) \
@@ -433,7 +437,7 @@ def extract_article(article: Article) -> ArticleExtraction:
             actor = True
         elif merged.person:
             actor = bool({"titled", "person context", "actor"} & merged.cues) and not only_in_headlines
-        elif {"organization", "organization type", "investor"} & merged.cues:
+        elif {"organization", "organization type", "investor", "investment firm"} & merged.cues:
             actor = True
         elif {"product", "place"} & merged.cues or only_in_headlines and len(merged.sentences) < 2:
             actor = False
@@ -443,7 +447,8 @@ def extract_article(article: Article) -> ArticleExtraction:
             continue
         labels = entity_labels(merged.name, merged.person, merged.name in investors or "invests" in merged.cues)
         company_name = any(word in COMPANY_WORDS for word in words[1:])
-        if "investor" in merged.cues and "organization" not in merged.cues and not merged.person and not company_name:
+        investment_firm = "investment firm" in merged.cues or "investor" in merged.cues and "organization" not in merged.cues
+        if investment_firm and not merged.person and not company_name:
             labels = {"Investor", *(labels & {"Fund"})}
         elif "organization type" in merged.cues and not merged.person:
             labels = {"Organization", *(labels - {"Company"})}
