@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import networkx as nx
@@ -40,6 +41,10 @@ def execute(graph: nx.MultiDiGraph, query: str, parameters: dict[str, Any] | Non
     """Run a Cypher query on the graph and return its columns, rows and update counters."""
     tree = parse(query)
     context = ExecutionContext(graph, parameters, procedures_of(graph))
+    # A query allocates many short-lived rows; each cyclic garbage collection they trigger would
+    # rescan every node and edge of the graph (3x slower on 100k nodes). Rows hold no cycles.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         # Cypher reads the clock once per statement: date() twice in a query gives one value.
         with statement_clock():
@@ -48,4 +53,7 @@ def execute(graph: nx.MultiDiGraph, query: str, parameters: dict[str, Any] | Non
     except BaseException:
         context.rollback()
         raise
+    finally:
+        if collecting:
+            gc.enable()
     return QueryResult(columns=columns, rows=result_rows, counters=dict(context.counters))
