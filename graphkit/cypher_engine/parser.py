@@ -32,8 +32,9 @@ _ESCAPES = {"\\": "\\", "'": "'", '"': '"', "b": "\b", "f": "\f", "n": "\n", "r"
 
 @functools.lru_cache(maxsize=1)
 def _lark_parser() -> lark.Lark:
+    # cache=True keeps the LALR tables in a temporary file: building them is most of a cold start.
     return lark.Lark(_GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer="contextual",
-                     propagate_positions=True, maybe_placeholders=False)
+                     propagate_positions=True, maybe_placeholders=False, cache=True)
 
 
 @functools.lru_cache(maxsize=512)
