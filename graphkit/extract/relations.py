@@ -63,7 +63,7 @@ _PARTICIPATE_WORDS = re.compile(r"(?:led|lead|join|particip|part|back|invested)[
 _INVEST_WORDS = re.compile(r"invest|put|pour|pump|inject|plough|plow")
 _STAKE_WORDS = re.compile(r"stake|%|per\s?cent")
 _INVESTOR_NOUNS = re.compile(r"investor|backer|shareholder|participant")
-_RIVALRY_WORDS = re.compile(r"compet|rival|vy|vie|players|dominated|challeng|take on")
+_RIVALRY_WORDS = re.compile(r"compet|rival|vy|vie|players|dominated|challeng|take on|battl|fight|fought|war\b")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 
 _INVEST = re.compile(r"\b(?:invest(?:s|ed|ing)?|co-invest(?:s|ed|ing)?|(?:made|make|makes|making)\s+(?:an?\s+)?"
@@ -157,12 +157,16 @@ _INVESTORS_IN = re.compile(r"\b(?:investors|backers|shareholders)\s+in\s+⟦(?P<
                            r"(?:include|includes|included|including|are|were)\s+", re.IGNORECASE)
 _JOIN_WITH = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:hands\s+|forces\s+)?with\s+", re.IGNORECASE)
 _COMPETE = re.compile(r"\b(?:compet(?:e|es|ed|ing)|vy(?:ing)?|vies|vied)\s+(?:\w+ly\s+|head-on\s+)?"
-                      r"(?:with|against)\s+", re.IGNORECASE)
-_RIVAL = re.compile(r"\b(?:rivals?|challengers?)\s+(?:to\s+|of\s+|is\s+|are\s+|include\s+|includes\s+)?(?=⟦)|"
+                      r"(?:with|against)\s+|\b(?:competition|rivalry)\s+(?:\w+\s+)?(?:from|with)\s+|"
+                      r"\b(?:battl(?:e|es|ed|ing)|fight(?:s|ing)?|fought)\s+(?:against\s+|with\s+)?(?=⟦)",
+                      re.IGNORECASE)
+_RIVAL = re.compile(r"\b(?:rivals?|challengers?)\s+(?:to\s+|of\s+|is\s+|are\s+|include\s+|includes\s+|such\s+as\s+|"
+                    r"like\s+|including\s+)?(?=⟦)|"
                     r"\b(?:to\s+|will\s+|would\s+|could\s+)(?:challenge|take\s+on)\s+(?=⟦)", re.IGNORECASE)
 _POSSESSIVE_RIVAL = re.compile(r"⟦(?P<a>\w+)⟧['’]s\s+(?:\w+\s+)?(?:rival|competitor)s?\s+(?:is\s+|are\s+|include\s+|"
                                r"includes\s+|such\s+as\s+|like\s+)?⟦(?P<b>\w+)⟧", re.IGNORECASE)
-_COMPETE_TOGETHER = re.compile(r"\s+(?:compete|are\s+competing|are\s+rivals|are\s+competitors|vie)\b(?!\s+with)",
+_COMPETE_TOGETHER = re.compile(r"\s+(?:compete|are\s+competing|are\s+rivals|are\s+competitors|vie|are\s+(?:locked\s+)?"
+                               r"in\s+an?\s+(?:\w+\s+)?(?:battle|fight|war|race|rivalry))\b(?!\s+with)",
                                re.IGNORECASE)
 _COMPETITOR = re.compile(r"\bcompetitors?\b", re.IGNORECASE)
 _BIGGEST_PLAYERS = re.compile(
