@@ -513,16 +513,18 @@ def _compile_aggregate_arguments(compiler, aggregates):
 
 def _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases):
     groups: dict = {}
+    key_functions = [compiled_items[i] for i in key_positions]
+    feeders = [(argument, is_star) for _, _, argument, _, is_star in aggregate_arguments]
     for row in rows:
-        key_values = [compiled_items[i](row) for i in key_positions]
-        key = tuple(group_key(value) for value in key_values)
+        key_values = [key_function(row) for key_function in key_functions]
+        key = tuple(map(group_key, key_values))
         group = groups.get(key)
         if group is None:
             accumulators = []
             for name, distinct, _, parameter, _ in aggregate_arguments:
                 accumulators.append(Aggregator(name, distinct, parameter(row) if parameter else None))
             group = groups[key] = (row, key_values, accumulators)
-        for accumulator, (_, _, argument, _, is_star) in zip(group[2], aggregate_arguments):
+        for accumulator, (argument, is_star) in zip(group[2], feeders):
             if is_star:
                 accumulator.values.append(True)
             else:
