@@ -134,3 +134,33 @@ def test_two_letter_acronyms_do_not_join_articles():
     graph, _ = extract_paths([folder])
     names = {data.get("name") for _, data in graph.nodes(data=True)}
     assert {"Gale Ventures", "GV"} <= names
+
+
+def relations(text: str) -> set[tuple[str, str, str]]:
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    return {(r.type, r.source, r.target) for r in result.relations}
+
+
+def test_backed_noun_phrases_and_whose_investors():
+    found = relations("Shares of Quorrel Labs rose 9% on the Tallis Exchange. The Hexon-backed company, whose other "
+                      "investors include Pine Row Capital and Osmund Ventures, is valued at $2 billion.")
+    assert {("BACKED_BY", "Quorrel Labs", "Hexon"), ("INVESTED_IN", "Pine Row Capital", "Quorrel Labs"),
+            ("INVESTED_IN", "Osmund Ventures", "Quorrel Labs")} <= found
+    found = relations("Vaultra, the Mintbridge Ventures-backed custody provider, hired a chief.")
+    assert ("BACKED_BY", "Vaultra", "Mintbridge Ventures") in found
+
+
+def test_investors_including_and_sold_stake():
+    found = relations("Tessly's investors, including Harrow Capital, will receive cash. "
+                      "Gramwell Foods has sold a 15% stake to Oriel Capital Group for $90 million.")
+    assert {("INVESTED_IN", "Harrow Capital", "Tessly"), ("INVESTED_IN", "Oriel Capital Group", "Gramwell Foods")} \
+        <= found
+
+
+def test_named_unit_invests_not_its_owner():
+    found = relations("Separately, Korvex said its venture unit, Korvex Next, had bought a 10% stake in Lumo Robotics.")
+    assert ("INVESTED_IN", "Korvex Next", "Lumo Robotics") in found
+    assert ("INVESTED_IN", "Korvex", "Lumo Robotics") not in found

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from graphkit.extract.clauses import extra_funding, owner_units
 from graphkit.extract.relations import (
     PLACEHOLDER,
     FoundRelation,
@@ -168,6 +169,25 @@ def _retarget(relations: list[FoundRelation], masked, fallback: str | None) -> l
     return fixed
 
 
+def _with_clauses(relations: list[FoundRelation], masked, company: str | None) -> list[FoundRelation]:
+    """Add the relations of :mod:`graphkit.extract.clauses`; a unit named after its owner acts for it."""
+    units = owner_units(masked.text, masked.names)
+    if units:
+        relations = [FoundRelation(r.type, units.get(r.source, r.source), r.target, r.led, r.event)
+                     if r.type == "INVESTED_IN" else
+                     FoundRelation(r.type, r.source, units.get(r.target, r.target), r.led, r.event)
+                     for r in relations]
+    have = {(r.source, r.target) for r in relations if r.type == "INVESTED_IN"} | \
+        {(r.target, r.source) for r in relations if r.type == "BACKED_BY"}
+    for relation in extra_funding(masked.text, masked.names, company):
+        pair = (relation.source, relation.target) if relation.type == "INVESTED_IN" else \
+            (relation.target, relation.source)
+        if pair not in have and relation.source != relation.target:
+            have.add(pair)
+            relations.append(relation)
+    return relations
+
+
 def _fix_investor_targets(relations: list[FoundRelation], fallback: str | None) -> list[FoundRelation]:
     """"Led by A, with B participating": B's target is A's target, never A."""
     invested = {r.source: r.target for r in relations if r.type == "INVESTED_IN"}
@@ -192,10 +212,10 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
     a surface form to its entity, ``references`` a section to its main company.
     """
     result = []
-    section, current, since = None, None, 99
+    section, current, since, last_named = None, None, 99, None
     for sentence, (previous_subject, reading) in zip(sentences, readings):
         if sentence.section is not section:
-            section, current, since = sentence.section, None, 99
+            section, current, since, last_named = sentence.section, None, 99, None
         reference = references.get(sentence.section_index)
         spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
                  if names[span.name] not in blocked]
@@ -206,6 +226,7 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         target = current or reference
         relations = _retarget(list(reading.relations), masked, target)
         relations = _fix_investor_targets(relations, target)
+        relations = _with_clauses(relations, masked, last_named or reference or previous_subject)
         if target and not sentence.headline:
             others: set[str] = set()
             pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2, others)
@@ -230,4 +251,7 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         else:
             since += 1
         result.append((previous_subject, SentenceReading(relations, reading.subject, reading.uses_reference)))
+        # "The X-backed company" means the company the previous sentence opened with ("Shares of H ...").
+        opener = next((name for _, _, name in sorted(spans) if name not in people), None)
+        last_named = opener if not sentence.headline else last_named
     return result
