@@ -163,7 +163,7 @@ PERSON_TITLES = _words("""mr mrs ms miss dr prof professor sir dame lord lady pr
 chairman chairwoman ceo cfo cto coo founder co-founder cofounder minister secretary senator
 governor mayor analyst economist director executive chief officer partner investor
 entrepreneur engineer researcher scientist spokesman spokeswoman spokesperson editor reporter
-tester designer vice head judge premier chancellor king queen prince princess""")
+tester designer vice head judge premier chancellor king queen prince princess creator inventor""")
 
 # First names: a capitalized pair starting with one of these is a person.
 GIVEN_NAMES = _words("""aaron adam adrian ahmed alan albert alex alexander alexandra alice alicia ali amit ananya anders
@@ -174,18 +174,17 @@ pedro pierre priya rafael ravi rosa sakura sara sebastian sergio sofia sven take
 valentina wei xin yuki yusuf zara henrik maartje johan erik karin annika bjorn jurgen
 stefan tobias niklas emil oskar nils ole kari petra
 allen amanda amir amy ana andrea andrew andy angela anil ann anna anne anthony antonio arjun arthur
-ashley atinc barbara ben benjamin bernard bill bob brad brian bruce carl carlos carol caroline
+ashley barbara ben benjamin bernard bill bob brad brian bruce carl carlos carol caroline
 catherine charles charlie chris christian christina christine christopher claire colin craig
-daniel danielle dave david dayanidhi dean deborah dennis diana diane dmitry donald doug douglas
-edward elena elizabeth ellen elon emily emma eric erik evan fei finian frank fred gary george
+daniel danielle dave david dean deborah dennis diana diane dmitry donald doug douglas
+edward elena elizabeth ellen elon emily emma eric erik evan fei frank fred gary george
 gerald gordon grace greg gregory hannah harry helen henry hiroshi howard hugo ian isaac jack
-jacob james jamie jane janet jason jax jeff jeffrey jennifer jensen jeremy jerry jessica jim joe
+jacob james jamie jane janet jason jeff jeffrey jennifer jensen jeremy jerry jessica jim joe
 john johnny jon jonathan jorge jose joseph josh joshua juan julia julie justin karen kate katherine
-kathy keith kelly ken kenneth kevin kim kobita kumar larry laura lauren lee leo li linda lisa
+kathy keith kelly ken kenneth kevin kim kumar larry laura lauren lee leo li linda lisa
 louis lucas lucy luis mark martin mary masayoshi maria mario marie marta matt matthew max megan melissa michael michelle miguel mohamed
 mike mohammed mukesh mustafa nancy natalie nathan neil nicholas nick nicole noah olivia oliver
-omar pamela patrick paul peter philip rachel rahul raj rajesh ralph raquel ratan rebecca reid
-richard rick robert roger ron ronald rose ross ryan sam samantha samuel sandra sanjay sarah satya
+omar pamela patrick paul peter philip rachel rahul raj rajesh ralph ratan rebecca richard rick robert roger ron ronald rose ross ryan sam samantha samuel sandra sanjay sarah satya
 scott sean sergey sharon shirley simon sophia stephen steve steven stuart sundar susan thomas tim
 timothy todd tom tony victor vikram vincent walter wang wayne william xi yang yuri zhang zhou""")
 
