@@ -86,6 +86,12 @@ class PatternMatcher:
 
     def matches(self, row: dict) -> Iterator[dict]:
         """Yield one extended row per match of all parts (relationships unique across parts)."""
+        if len(self.parts) == 1 and not self.parts[0][0].path_variable and not self.parts[0][0].shortest:
+            # The common single chain: skip the per-part bookkeeping (fewer generator frames per row).
+            _, nodes, relationships = self.parts[0]
+            for extended, _, _ in self._match_chain(nodes, relationships, dict(row), set()):
+                yield extended
+            return
         yield from self._match_parts(0, dict(row), set())
 
     def _match_parts(self, index: int, row: dict, used: set) -> Iterator[dict]:
@@ -139,7 +145,10 @@ class PatternMatcher:
         binds_nothing = rel.variable is None and target.variable is None and not target.labels \
             and target.properties is None
         last = step == len(steps) - 1
-        for rel_value, next_id in self._traverse(rel, node_ids[source], forward, row, used):
+        simple = not rel.variable_length and (rel.variable is None or rel.variable not in row)
+        candidates = self._steps(rel, node_ids[source], forward, row, used) if simple else \
+            self._traverse(rel, node_ids[source], forward, row, used)
+        for rel_value, next_id in candidates:
             if binds_nothing:
                 bound = row
             else:
