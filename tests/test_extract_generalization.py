@@ -164,3 +164,25 @@ def test_named_unit_invests_not_its_owner():
     found = relations("Separately, Korvex said its venture unit, Korvex Next, had bought a 10% stake in Lumo Robotics.")
     assert ("INVESTED_IN", "Korvex Next", "Lumo Robotics") in found
     assert ("INVESTED_IN", "Korvex", "Lumo Robotics") not in found
+
+
+def rivals(text: str) -> set[frozenset]:
+    return {frozenset((s, t)) for kind, s, t in relations(text) if kind == "COMPETES_WITH"}
+
+
+def test_rival_phrasings():
+    assert frozenset(("Pollo Go", "Rapida")) in rivals("Pollo Go raised $5 million. Pollo Go's main rival, Rapida, "
+                                                      "is larger.")
+    assert frozenset(("Pollo Go", "Rapida")) in rivals("Pollo Go battles Rapida and Comet in Lima.")
+    assert {frozenset(("Telvo", "Airlink")), frozenset(("Netra", "Airlink"))} <= rivals(
+        "Telvo, the state incumbent, and Netra are the main competitors of Airlink in broadband.")
+    assert frozenset(("Voltra Motors", "Pengu")) in rivals(
+        "Voltra Motors raised $90 million. The Hefei-based company, whose sedans go up against models from Pengu, "
+        "plans to list.")
+
+
+def test_people_never_compete():
+    found = rivals("Dosu Labs raised $4 million. Founded by engineers Mara Quist and Ivo Brandt, the company is "
+                   "vying with Ferrox for contracts.")
+    assert frozenset(("Dosu Labs", "Ferrox")) in found
+    assert not any("Mara Quist" in pair for pair in found)

@@ -20,6 +20,7 @@ import re
 
 from graphkit.extract.relations import FoundRelation, _first_entity, list_after
 
+PLACEHOLDER_KEY = re.compile(r"⟦(\w+)⟧")
 _NOUN = (r"(?:company|startup|start-up|firm|business|provider|platform|maker|developer|operator|lender|app|"
          r"exchange|group|chain|studio|retailer|producer|manufacturer)")
 # "H, the X-backed crypto custody provider"
@@ -70,6 +71,53 @@ def extra_funding(text: str, names: dict[str, str], company: str | None) -> list
             for key in list_after(text[match.end():]):
                 add("INVESTED_IN", names.get(key), seller, True)
     return found
+
+
+_RIVAL_VERB = r"(?:compet(?:es|ing|ed)|vy(?:ing)|vies|vied|battles|battling|battled|rivals|rivalled|rivaled)"
+# "⟦A⟧ battles ⟦B⟧", "⟦A⟧, which competes with ⟦B⟧", "⟦A⟧ is vying with ⟦B⟧"
+_SUBJECT_RIVALS = re.compile(r"⟦(?P<a>\w+)⟧,?\s+(?:which\s+|that\s+)?(?:is\s+|are\s+|has\s+been\s+)?(?:also\s+|now\s+)?"
+                             + _RIVAL_VERB + r"\s+(?:(?:head-on\s+)?(?:with|against)\s+)?(?=(?:\S+\s+){0,2}?⟦)",
+                             re.IGNORECASE)
+# "The exchange, which competes with ⟦B⟧" (the story's company)
+_THE_RIVALS = re.compile(r"(?:^|[.;]\s+)\W*[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:" + _NOUN[3:-1] +
+                         r"|exchange|bank|carmaker|automaker|insurer)(?:,\s+(?:which|that)\s+|\s+)(?:is\s+|also\s+)?"
+                         + _RIVAL_VERB + r"\s+(?:(?:with|against)\s+)?")
+# "The start-up's nearest competitor is ⟦B⟧", "⟦A⟧'s main rival, ⟦B⟧"
+_POSSESSIVE_RIVAL = re.compile(r"(?:⟦(?P<a>\w+)⟧|(?:^|[.;]\s+)\W*[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:" + _NOUN[3:-1] +
+                               r"|exchange|bank))['’]s\s+(?:\w+\s+)?(?:rivals?|competitors?)(?:,\s+|\s+(?:is|are|"
+                               r"include|includes|remains?)\s+)")
+# "A and B are the main competitors of ⟦C⟧"
+_COMPETITORS_OF = re.compile(r"\b(?:are|is|were|was)\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:competitors?|rivals?)\s+"
+                             r"(?:of|to)\s+⟦(?P<c>\w+)⟧", re.IGNORECASE)
+# "whose sedans go up against models from ⟦B⟧"
+_UP_AGAINST = re.compile(r"\b(?:go|goes|going|went|come|comes|came|stack|stacks|square|squares)\s+up\s+against\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:from\s+|by\s+)?(?=⟦)", re.IGNORECASE)
+_INSERTED = re.compile(r",\s+(?:(?:which|who|whose|a|an|the|its|their|both)\b|⟦\w+⟧['’]s\s)[^,;]*,")
+_PAIR_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
+
+
+def extra_rivalry(text: str, names: dict[str, str], company: str | None) -> list[FoundRelation]:
+    """COMPETES_WITH pairs of the phrasings above; ``company`` is what "the exchange" means."""
+    pairs: list[tuple[str | None, str | None]] = []
+    lowered = text.casefold()
+    if not any(word in lowered for word in ("compet", "rival", "vy", "vie", "battl", "up against")):
+        return []
+    for match in _SUBJECT_RIVALS.finditer(text):
+        pairs.extend((names.get(match.group("a")), names.get(key)) for key in list_after(text[match.end():]))
+    for match in _THE_RIVALS.finditer(text):
+        pairs.extend((company, names.get(key)) for key in list_after(text[match.end():]))
+    for match in _POSSESSIVE_RIVAL.finditer(text):
+        first = names.get(match.group("a")) if match.group("a") else company
+        pairs.extend((first, names.get(key)) for key in list_after(text[match.end():]))
+    for match in _COMPETITORS_OF.finditer(text):
+        clause = _INSERTED.sub(" ", re.split(r"[;:]", text[:match.start()])[-1])
+        items = [PLACEHOLDER_KEY.findall(item) for item in _PAIR_SPLIT.split(clause)]
+        heads = [keys[-1] for keys in items if keys]
+        pairs.extend((names.get(key), names.get(match.group("c"))) for key in heads)
+    for match in _UP_AGAINST.finditer(text):
+        first = _first_entity(text[:match.start()])
+        pairs.extend((names.get(first) if first else company, names.get(key)) for key in list_after(text[match.end():]))
+    return [FoundRelation("COMPETES_WITH", a, b, False, False) for a, b in pairs if a and b and a != b]
 
 
 def owner_units(text: str, names: dict[str, str]) -> dict[str, str]:

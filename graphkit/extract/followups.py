@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from graphkit.extract.clauses import extra_funding, owner_units
+from graphkit.extract.clauses import extra_funding, extra_rivalry, owner_units
 from graphkit.extract.relations import (
     PLACEHOLDER,
     FoundRelation,
@@ -169,8 +169,10 @@ def _retarget(relations: list[FoundRelation], masked, fallback: str | None) -> l
     return fixed
 
 
-def _with_clauses(relations: list[FoundRelation], masked, company: str | None) -> list[FoundRelation]:
-    """Add the relations of :mod:`graphkit.extract.clauses`; a unit named after its owner acts for it."""
+def _with_clauses(relations: list[FoundRelation], masked, company: str | None,
+                  people: set[str] = frozenset()) -> list[FoundRelation]:
+    """Add the relations of :mod:`graphkit.extract.clauses`; a unit named after its owner acts for it;
+    people never compete ("founded by A and B, the company is vying with C": the company does)."""
     units = owner_units(masked.text, masked.names)
     if units:
         relations = [FoundRelation(r.type, units.get(r.source, r.source), r.target, r.led, r.event)
@@ -184,6 +186,13 @@ def _with_clauses(relations: list[FoundRelation], masked, company: str | None) -
             (relation.target, relation.source)
         if pair not in have and relation.source != relation.target:
             have.add(pair)
+            relations.append(relation)
+    relations = [r for r in relations if r.type != "COMPETES_WITH" or not {r.source, r.target} & people]
+    rivals = {frozenset((r.source, r.target)) for r in relations if r.type == "COMPETES_WITH"}
+    for relation in extra_rivalry(masked.text, masked.names, company):
+        pair = frozenset((relation.source, relation.target))
+        if pair not in rivals and not pair & people:
+            rivals.add(pair)
             relations.append(relation)
     return relations
 
@@ -226,7 +235,7 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         target = current or reference
         relations = _retarget(list(reading.relations), masked, target)
         relations = _fix_investor_targets(relations, target)
-        relations = _with_clauses(relations, masked, last_named or reference or previous_subject)
+        relations = _with_clauses(relations, masked, last_named or reference or previous_subject, people)
         if target and not sentence.headline:
             others: set[str] = set()
             pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2, others)
