@@ -1,16 +1,17 @@
 """Entity resolution: one graph node per real-world entity across all articles.
 
 Names are grouped when they share a node key (case, accents and corporate suffixes ignored:
-"SenseTime Group" = "Sensetime"), when an article itself used them for one entity ("Boyu" and
-"Boyu Capital"), when a name is a longer name minus generic words only ("Perplexity" ->
-"Perplexity AI"; but "Intel" is not "Intel Capital": an investment arm is its own entity), when a
-fund is named without its sponsor ("Vision Fund" -> "SoftBank Vision Fund"), and as an alias file
-says. An alias file can also keep names apart::
+"NorthStar Group" = "Northstar"), when an article itself used them for one entity ("Orla" and
+"Orla Capital"), when a name is a longer name minus generic words only ("Quillon" -> "Quillon AI";
+but "Tarn" is not "Tarn Capital": an investment arm is its own entity), when a fund is named
+without its sponsor ("Growth Fund" -> "Harbor Growth Fund"), when an acronym spells one name
+("IFC" -> "International Finance Corporation"), and as an alias file says. An alias file can also
+keep names apart::
 
     aliases:
-      Alibaba: [Alibaba Group, Alibaba Group Holding Ltd.]
+      Lumora: [Lumora Group, Lumora Holdings Ltd.]
     distinct:
-      - [Vision Fund, SoftBank]
+      - [Growth Fund, Harbor]
 
 The node's name is the alias file's canonical name, else the most complete common form.
 
@@ -18,13 +19,13 @@ Examples
 --------
 >>> from graphkit.model import Article, ArticleExtraction, Evidence, Mention, Relation
 >>> article = Article(id="a1", title="", sections=())
->>> one = ArticleExtraction(article, [Mention("Boyu", frozenset({"Investor"}), "a1", "Boyu Capital"),
-...     Mention("Boyu Capital", frozenset({"Investor"}), "a1"), Mention("Megvii Inc.", frozenset({"Company"}), "a1")],
-...     [Relation("INVESTED_IN", "Boyu Capital", "Megvii Inc.", Evidence("a1", "Boyu invested in Megvii."))])
->>> two = ArticleExtraction(Article(id="a2", title="", sections=()), [Mention("Megvii", frozenset({"Company"}), "a2")])
+>>> one = ArticleExtraction(article, [Mention("Orla", frozenset({"Investor"}), "a1", "Orla Capital"),
+...     Mention("Orla Capital", frozenset({"Investor"}), "a1"), Mention("Quillon Inc.", frozenset({"Company"}), "a1")],
+...     [Relation("INVESTED_IN", "Orla Capital", "Quillon Inc.", Evidence("a1", "Orla invested in Quillon."))])
+>>> two = ArticleExtraction(Article(id="a2", title="", sections=()), [Mention("Quillon", frozenset({"Company"}), "a2")])
 >>> graph = resolve([one, two])
->>> sorted(graph.nodes), graph.nodes["megvii"]["articles"], list(graph.edges(keys=True))
-(['boyu-capital', 'megvii'], 2, [('boyu-capital', 'megvii', 'INVESTED_IN')])
+>>> sorted(graph.nodes), graph.nodes["quillon"]["articles"], list(graph.edges(keys=True))
+(['orla-capital', 'quillon'], 2, [('orla-capital', 'quillon', 'INVESTED_IN')])
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from graphkit.extract.wordlists import COMPANY_WORDS, FUND_WORDS, INVESTOR_WORDS
 from graphkit.graph import CORPORATE_SUFFIXES, add_entity, add_relation, new_graph, node_key
 from graphkit.model import ArticleExtraction
 
-# Words whose absence does not make another entity, across articles ("Inflection" = "Inflection AI").
+# Words whose absence does not make another entity, across articles ("Quillon" = "Quillon AI").
 _GENERIC_TAIL = COMPANY_WORDS | frozenset({"ai"})
 _BASE_LABELS = ("Person", "Organization", "Company")
 
@@ -147,11 +148,11 @@ def _is_person(labels: Counter) -> bool:
 def _longer_forms(keys: Iterable[str], generic: frozenset[str] = _GENERIC_TAIL) -> dict[str, list[str]]:
     """Map each shorter key to the keys that name the same entity more fully.
 
-    A longer key adds only generic words ("perplexity" -> "perplexity-ai"), or names the sponsor
-    of a fund ("vision-fund" -> "softbank-vision-fund").
+    A longer key adds only generic words ("quillon" -> "quillon-ai"), or names the sponsor
+    of a fund ("growth-fund" -> "harbor-growth-fund").
 
-    >>> _longer_forms(["perplexity-ai", "softbank-vision-fund", "intel-capital"])
-    {'perplexity': ['perplexity-ai'], 'vision-fund': ['softbank-vision-fund']}
+    >>> _longer_forms(["quillon-ai", "harbor-growth-fund", "tarn-capital"])
+    {'quillon': ['quillon-ai'], 'growth-fund': ['harbor-growth-fund']}
     """
     found: dict[str, list[str]] = defaultdict(list)
     for key in keys:
@@ -183,9 +184,9 @@ def _merge_acronyms(clusters: dict[str, _Cluster], union: _UnionFind) -> None:
 def _canonical(forms: Counter) -> str:
     """The most complete common form; a form that only adds a corporate suffix to another loses.
 
-    >>> _canonical(Counter({"Alibaba Group Holding Ltd.": 1, "Alibaba": 3})), _canonical(Counter({"IFC": 2,
+    >>> _canonical(Counter({"Lumora Group Holding Ltd.": 1, "Lumora": 3})), _canonical(Counter({"IFC": 2,
     ...     "International Finance Corporation": 1}))
-    ('Alibaba', 'International Finance Corporation')
+    ('Lumora', 'International Finance Corporation')
     """
     keys = Counter(node_key(form) for form in forms)
 
@@ -238,8 +239,8 @@ def resolve(extractions: Iterable[ArticleExtraction], rules: AliasRules | None =
         labels = clusters[short].labels
         if _is_person(labels):
             continue
-        # "Sequoia" is "Sequoia Capital" when the text only shows it investing; "Intel", a company,
-        # is not "Intel Capital".
+        # "Sorrel" is "Sorrel Capital" when the text only shows it investing; "Tarn", a company,
+        # is not "Tarn Capital".
         forms = investor_forms if labels["Investor"] and not labels["Company"] else longer_forms
         longer = {union.find(long) for long in forms.get(short, ())}
         if len(longer) == 1:

@@ -10,9 +10,9 @@ Examples
 --------
 >>> from graphkit.model import Article, Section
 >>> article = Article(id="a1", title="Acme raises $5m", sections=(Section(
-...     text="Acme raises $5m\\nAcme raised $5 million in a seed round led by Boyu Capital."),))
+...     text="Acme raises $5m\\nAcme raised $5 million in a seed round led by Orla Capital."),))
 >>> [(r.type, r.source, r.target, r.evidence.round) for r in extract_article(article).relations]
-[('INVESTED_IN', 'Boyu Capital', 'Acme', 'seed')]
+[('INVESTED_IN', 'Orla Capital', 'Acme', 'seed')]
 """
 
 from graphkit.extract.article import extract_article

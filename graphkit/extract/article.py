@@ -2,18 +2,18 @@
 
 Steps: drop boilerplate; split sentences; find names (headlines last, so that they can reuse
 the names the body spells out); drop news outlets cited as sources and the publisher; group the
-names that stand for one entity within the article ("Mr Maran" -> "Dayanidhi Maran", "Boyu" ->
-"Boyu Capital", "HKEX" -> "Hong Kong Exchanges and Clearing"); find relations sentence by
+names that stand for one entity within the article ("Mr Varga" -> "Ilse Varga", "Orla" ->
+"Orla Capital", "TPH" -> "Tinville Ports and Harbours"); find relations sentence by
 sentence, with "it"/"the company" resolved to the previous sentence's subject or the article's
 main company; keep the entities the story treats as actors.
 
 Examples
 --------
 >>> from graphkit.model import Article, Section
->>> text = "Acme Robotics raised $5 million from Boyu Capital and Jane Smith, its chief executive said."
+>>> text = "Acme Robotics raised $5 million from Orla Capital and Jane Smith, its chief executive said."
 >>> result = extract_article(Article(id="a1", title="", sections=(Section(text=text),)))
 >>> [(r.type, r.source, r.target, r.evidence.amount) for r in result.relations]
-[('INVESTED_IN', 'Boyu Capital', 'Acme Robotics', '$5 million'), ('INVESTED_IN', 'Jane Smith', 'Acme Robotics', '$5 million')]
+[('INVESTED_IN', 'Orla Capital', 'Acme Robotics', '$5 million'), ('INVESTED_IN', 'Jane Smith', 'Acme Robotics', '$5 million')]
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from graphkit.extract.wordlists import (
 from graphkit.graph import node_key
 from graphkit.model import Article, ArticleExtraction, Evidence, Mention, Relation, Section
 
-# Extra words that do not make a longer name a different entity ("Perplexity" = "Perplexity AI").
+# Extra words that do not make a longer name a different entity ("Quillon" = "Quillon AI").
 _GENERIC_TAIL = COMPANY_WORDS | INVESTOR_WORDS | frozenset("ai global international".split())
 _ORGANIZATION_WORDS = COMPANY_WORDS | INVESTOR_WORDS | FUND_WORDS | ORGANIZATION_HEADS
 _DESCRIPTOR_NOUNS = ("company|firm|startup|start-up|bank|carmaker|automaker|chipmaker|maker|rival|conglomerate|"
@@ -192,10 +192,10 @@ def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str], body_star
                 continue
             extra_front, extra_back = long_words[:-len(short_words)], long_words[len(short_words):]
             if entities[long].person and long_words[-len(short_words):] == short_words:
-                candidates.append(long)  # a surname: "Maran" -> "Dayanidhi Maran", "O'Leary"
+                candidates.append(long)  # a surname: "Varga" -> "Ilse Varga", "O'Rourke"
             elif long_words[:len(short_words)] == short_words and not entities[long].person \
                     and all(word in _GENERIC_TAIL for word in extra_back):
-                candidates.append(long)  # "Boyu" -> "Boyu Capital"
+                candidates.append(long)  # "Orla" -> "Orla Capital"
             elif long_words[:len(short_words)] == short_words and not entities[long].person \
                     and not entities[short].person and not any(word in FUND_WORDS for word in extra_back) \
                     and body_start.get(short, 10**6) >= body_start.get(long, 10**6) \
@@ -204,7 +204,7 @@ def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str], body_star
             elif long_words[-len(short_words):] == short_words and extra_front and not entities[long].person \
                     and (short_words[-1] in FUND_WORDS and len(short_words) >= 2
                          or short_words[-1] not in _GENERIC_TAIL):
-                candidates.append(long)  # "Vision Fund" -> "SoftBank Vision Fund", "DeepMind" -> "Google DeepMind"
+                candidates.append(long)  # "Growth Fund" -> "Harbor Growth Fund", "Labs" unit names
         # "Helios" beside "Helios Investment Partners" and "Helios Towers": the name that only adds
         # generic words is the one shortened.
         generic = [long for long in candidates if words_of[long][:len(short_words)] == short_words
@@ -284,7 +284,7 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
                   for index, sentence in enumerate(sentences) if not sentence.headline}
     known = {span.tokens for spans in body_spans.values() for span in spans}
     context = MentionContext(base.lowercase_words, base.word_counts, tuple(sorted(known, key=len, reverse=True)))
-    # A sentence that starts with a name beginning with an ordinary word ("Ask Jeeves has ...") is
+    # A sentence that starts with a name beginning with an ordinary word ("Ask Lumen has ...") is
     # read again knowing the names the article writes elsewhere.
     starts = {name[0] for name in known if len(name) > 1}
     for index in body_spans:

@@ -11,7 +11,7 @@ Examples
 '2021-06-30'
 >>> find_date("a US$460 million deal back in October last year", "2018-07-20")
 '2017-10'
->>> find_date("In April this year, Alibaba led a round", "2018-07-20")
+>>> find_date("In April this year, Tarn led a round", "2018-07-20")
 '2018-04'
 >>> find_date("The firm, which floated in 2003, said", None)
 '2003'

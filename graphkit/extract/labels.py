@@ -7,11 +7,11 @@ An entity shown investing also gets Investor: a company that invests is ["Compan
 
 Examples
 --------
->>> sorted(entity_labels("SoftBank Vision Fund")), sorted(entity_labels("Boyu Capital"))
+>>> sorted(entity_labels("Harbor Growth Fund")), sorted(entity_labels("Orla Capital"))
 (['Fund', 'Investor'], ['Investor'])
->>> sorted(entity_labels("Alibaba", invests=True)), sorted(entity_labels("Jeff Dean", person=True, invests=True))
+>>> sorted(entity_labels("Tarnwell", invests=True)), sorted(entity_labels("Ana Ruiz", person=True, invests=True))
 (['Company', 'Investor'], ['Investor', 'Person'])
->>> sorted(entity_labels("Ministry of Public Security")), looks_like_person("Reid Hoffman")
+>>> sorted(entity_labels("Ministry of Public Works")), looks_like_person("Maria Lindqvist")
 (['Organization'], True)
 """
 

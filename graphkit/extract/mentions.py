@@ -1,8 +1,8 @@
 """Find the names of organizations and people in a sentence: capitalized spans, cleaned.
 
-A name is a run of name tokens — capitalized words ("SoftBank"), words with digits ("3L",
-"36Kr", "Team8"), camel case ("xAI") — joined by inner connectors ("Ministry of Public Security",
-"Ernst and Young"). The run is then cleaned: possessives split off ("Megvii's" -> Megvii, which
+A name is a run of name tokens — capitalized words ("NorthStar"), words with digits ("5Y",
+"42Ka", "Crew9"), camel case ("qLabs") — joined by inner connectors ("Ministry of Public Works",
+"Brill and Kettering"). The run is then cleaned: possessives split off ("Quillon's" -> Quillon, which
 is marked as a possessor), descriptors dropped ("New York-listed", "Chinese", a job title before a
 person), and runs made only of places, nationalities, months or ordinary words rejected.
 
@@ -13,10 +13,10 @@ case), unless it is part of a name the article spells out elsewhere.
 Examples
 --------
 >>> context = MentionContext.from_text("Acme raised money from investors.")
->>> [m.name for m in find_mentions("New York-listed Alibaba's unit Ant Financial joins Boyu Capital.", context)]
-['Alibaba', 'Ant Financial', 'Boyu Capital']
->>> [m.name for m in find_mentions("Communications Minister Dayanidhi Maran said so.", context)]
-['Dayanidhi Maran']
+>>> [m.name for m in find_mentions("New York-listed Tarnwell's unit Orla Pay joins Pell Capital.", context)]
+['Tarnwell', 'Orla Pay', 'Pell Capital']
+>>> [m.name for m in find_mentions("Transport Minister Ilse Varga said so.", context)]
+['Ilse Varga']
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ _TOKEN = re.compile(
     r"[^\W_][\w+&]*(?:(?:['’](?=[A-Z])|[.-](?=[^\W_]))[\w+&]*)*\.?"  # "O’Shaughnessy", "U.S.", "Bolívar"
     r"|['’]s(?![^\W\d_])"  # a possessive
     r"|\S")
-# Hyphenated descriptors that end a name: "Alibaba-backed", "Paris-based", "ChatGPT-maker".
+# Hyphenated descriptors that end a name: "Tarn-backed", "Paris-based", "Quillon-maker".
 HYPHEN_DESCRIPTORS = frozenset("""backed based listed owned led affiliated affiliate controlled funded
 supported maker makers born headquartered focused powered linked run registered founded made style
 like era owned-unit""".split())
@@ -117,8 +117,8 @@ class _Token:
 def tokenize(sentence: str) -> list[_Token]:
     """Return the sentence's tokens; a final full stop is split off unless it ends an abbreviation.
 
-    >>> [t.text for t in tokenize("Alibaba-backed Megvii Inc. rose.")]
-    ['Alibaba', '-backed', 'Megvii', 'Inc.', 'rose', '.']
+    >>> [t.text for t in tokenize("Tarn-backed Quillon Inc. rose.")]
+    ['Tarn', '-backed', 'Quillon', 'Inc.', 'rose', '.']
     """
     tokens: list[_Token] = []
     append = tokens.append
@@ -156,7 +156,7 @@ def is_title_case(sentence: str, context: MentionContext | None = None) -> bool:
     Ordinary words are those of the general list or written in lower case elsewhere in the article;
     words that end organization names ("Partners", "Group") do not count, since names keep them.
 
-    >>> is_title_case("Kakao Ventures Backs Korean Startup That Makes AI Models Faster"), is_title_case("Acme raised money")
+    >>> is_title_case("Tarn Ventures Backs Korean Startup That Makes AI Models Faster"), is_title_case("Acme raised money")
     (True, False)
     """
     lowercase = context.lowercase_words if context else frozenset()
@@ -219,11 +219,11 @@ def _forced_tokens(tokens: list[_Token], context: MentionContext) -> set[int]:
 
 
 def _join_on_and(left: list[_Token], right: list[_Token], context: MentionContext, closes_name: bool) -> bool:
-    """Decide whether "Left and Right" is one name ("Ernst and Young") or two ("Boeing and Airbus").
+    """Decide whether "Left and Right" is one name ("Brill and Kettering") or two ("Tarn and Quillon").
 
     Two names in a row are far more common, so "and" joins only one-word parts the article never
-    uses alone, when something marks the whole as one name: a possessive ("Ernst and Young's
-    analyst") or an acronym in brackets ("Hong Kong Exchanges and Clearing (HKEX)").
+    uses alone, when something marks the whole as one name: a possessive ("Brill and Kettering's
+    analyst") or an acronym in brackets ("Tinville Ports and Harbours (TPH)").
     """
     if _joins_as_organization(left, right, context):
         return True

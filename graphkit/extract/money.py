@@ -12,7 +12,7 @@ share", "$2m a year") are not deal amounts and are skipped.
 
 Examples
 --------
->>> find_amount("Megvii is raising at least US$600 million from investors.")
+>>> find_amount("Quillon is raising at least US$600 million from investors.")
 Amount(text='at least US$600 million', usd=600000000.0, currency='USD')
 >>> find_amount("It raised 460m yuan, valuing it at $2bn.")
 Amount(text='460m yuan', usd=64400000.0, currency='CNY')
@@ -116,7 +116,7 @@ _ROUND_CONTEXT = re.compile(r"round|funding|financing|raise|raising|invest|capit
 def find_round(sentence: str) -> str | None:
     """Return the funding round the sentence names ("Series C", "seed", "IPO"), or None.
 
-    >>> find_round("It led a $600 million Series C in SenseTime"), find_round("a pre-Series A round")
+    >>> find_round("It led a $600 million Series C in Quillon"), find_round("a pre-Series A round")
     ('Series C', 'pre-Series A')
     """
     for match in _ROUND.finditer(sentence):

@@ -2,7 +2,7 @@
 
 Each name in the sentence is replaced by a placeholder (``⟦3⟧``), and references to an entity
 named earlier ("it", "its", "the company", "the startup") by ``⟦R⟧``; trigger patterns then read
-the masked sentence, and lists of names ("from Alibaba, Boyu Capital and others") are walked
+the masked sentence, and lists of names ("from Tarn, Orla Capital and others") are walked
 token by token. Patterns are general phrasings of funding news:
 
 * INVESTED_IN: "X invests in Y", "X led/joined Y's round", "X led a round in Y", "Y raised $N
@@ -16,11 +16,11 @@ token by token. Patterns are general phrasings of funding news:
 
 Examples
 --------
->>> names = ["Megvii", "Alibaba", "Boyu Capital"]
->>> sentence = "Megvii is raising US$600 million from Alibaba and Boyu Capital."
+>>> names = ["Quillon", "Tarn", "Orla Capital"]
+>>> sentence = "Quillon is raising US$600 million from Tarn and Orla Capital."
 >>> spans = [(sentence.index(n), sentence.index(n) + len(n), n) for n in names]
 >>> [(r.type, r.source, r.target) for r in find_relations(sentence, spans)]
-[('INVESTED_IN', 'Alibaba', 'Megvii'), ('INVESTED_IN', 'Boyu Capital', 'Megvii')]
+[('INVESTED_IN', 'Tarn', 'Quillon'), ('INVESTED_IN', 'Orla Capital', 'Quillon')]
 """
 
 from __future__ import annotations
@@ -247,8 +247,8 @@ def _tokens(text: str) -> list[str]:
 def list_after(text: str) -> list[str]:
     """Return the placeholder keys of the list of names at the start of ``text``.
 
-    Ordinary words may stand before an item ("new investors 3L Capital"); a possessive names the
-    owner of the next item ("Alibaba's Ant Financial" -> Ant Financial); a preposition or a verb ends
+    Ordinary words may stand before an item ("new investors 5Y Capital"); a possessive names the
+    owner of the next item ("Tarn's Orla Pay" -> Orla Pay); a preposition or a verb ends
     the list.
 
     >>> list_after("new investors ⟦1⟧ and ⟦2⟧ and existing investors which include ⟦3⟧, among others")
