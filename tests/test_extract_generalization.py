@@ -186,3 +186,8 @@ def test_people_never_compete():
                    "vying with Ferrox for contracts.")
     assert frozenset(("Dosu Labs", "Ferrox")) in found
     assert not any("Mara Quist" in pair for pair in found)
+
+
+def test_biggest_players_apposition():
+    assert frozenset(("Kraxo", "Minwell")) in rivals("Kraxo and Minwell, the two biggest players in the market, "
+                                                     "reported weaker sales.")

@@ -92,6 +92,10 @@ _COMPETITORS_OF = re.compile(r"\b(?:are|is|were|was)\s+(?:the\s+|its\s+)?(?:\w+\
 # "whose sedans go up against models from ⟦B⟧"
 _UP_AGAINST = re.compile(r"\b(?:go|goes|going|went|come|comes|came|stack|stacks|square|squares)\s+up\s+against\s+"
                          r"(?:[\w-]+\s+){0,2}?(?:from\s+|by\s+)?(?=⟦)", re.IGNORECASE)
+# "A and B, the two biggest players in ..."
+_PLAYERS_APPOSITION = re.compile(r"⟦(?P<a>\w+)⟧\s+and\s+⟦(?P<b>\w+)⟧,\s+(?:the\s+)?(?:two\s+)?(?:biggest|largest|"
+                                 r"leading|top|main|dominant)\s+(?:players|rivals|competitors|companies|firms)\b",
+                                 re.IGNORECASE)
 _INSERTED = re.compile(r",\s+(?:(?:which|who|whose|a|an|the|its|their|both)\b|⟦\w+⟧['’]s\s)[^,;]*,")
 _PAIR_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
 
@@ -100,7 +104,7 @@ def extra_rivalry(text: str, names: dict[str, str], company: str | None) -> list
     """COMPETES_WITH pairs of the phrasings above; ``company`` is what "the exchange" means."""
     pairs: list[tuple[str | None, str | None]] = []
     lowered = text.casefold()
-    if not any(word in lowered for word in ("compet", "rival", "vy", "vie", "battl", "up against")):
+    if not any(word in lowered for word in ("compet", "rival", "vy", "vie", "battl", "up against", "players")):
         return []
     for match in _SUBJECT_RIVALS.finditer(text):
         pairs.extend((names.get(match.group("a")), names.get(key)) for key in list_after(text[match.end():]))
@@ -114,6 +118,8 @@ def extra_rivalry(text: str, names: dict[str, str], company: str | None) -> list
         items = [PLACEHOLDER_KEY.findall(item) for item in _PAIR_SPLIT.split(clause)]
         heads = [keys[-1] for keys in items if keys]
         pairs.extend((names.get(key), names.get(match.group("c"))) for key in heads)
+    for match in _PLAYERS_APPOSITION.finditer(text):
+        pairs.append((names.get(match.group("a")), names.get(match.group("b"))))
     for match in _UP_AGAINST.finditer(text):
         first = _first_entity(text[:match.start()])
         pairs.extend((names.get(first) if first else company, names.get(key)) for key in list_after(text[match.end():]))
