@@ -191,3 +191,14 @@ def test_people_never_compete():
 def test_biggest_players_apposition():
     assert frozenset(("Kraxo", "Minwell")) in rivals("Kraxo and Minwell, the two biggest players in the market, "
                                                      "reported weaker sales.")
+
+
+def test_fund_described_by_its_kind_and_authority_of_place():
+    from graphkit.extract.article import extract_article
+    from graphkit.extract.labels import entity_labels
+    from graphkit.model import Article, Section
+
+    text = "Brevo Bio raised $40 million. Danish pension fund PKX and Orvel Capital also took part."
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    assert {m.labels for m in result.mentions if m.name == "PKX"} == {frozenset({"Fund", "Investor"})}
+    assert entity_labels("Financial Authority of Ruritania") == {"Organization"}

@@ -61,6 +61,9 @@ _INVESTOR_BEFORE = re.compile(r"\b(?:investors?|backers?|(?:venture|vc|private[-
                               r"(?:[A-Z0-9][\w.&’'-]*,?\s+(?:and\s+)?)*)?$")
 _INVESTMENT_FIRM_BEFORE = re.compile(r"\b(?:venture(?:\s+capital)?|vc|private[- ]equity|investment|buyout)\s+"
                                      r"(?:firm|fund|investor|arm|house)s?\s+$", re.IGNORECASE)
+# "pension fund AP4", "development fund Norfund": a named fund described by its kind.
+_FUND_KIND_BEFORE = re.compile(r"\b(?:pension|sovereign(?:\s+wealth)?|wealth|development|hedge|endowment|"
+                               r"infrastructure|municipal|state|government|retirement)\s+funds?\s+$", re.IGNORECASE)
 _INVESTOR_AFTER = re.compile(r"^\s*(?:,|-|—|–|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:venture(?:\s+capital)?|vc|"
                              r"private[- ]equity|growth(?:\s+equity)?|investment|buyout)\s+(?:firm|fund|investor|"
                              r"company|group|manager)\b", re.IGNORECASE)
@@ -251,6 +254,8 @@ def _cues(sentence: str, span: Span) -> set[str]:
         cues.add("organization type")
     if _INVESTOR_BEFORE.search(before):
         cues.add("investor")
+    if _FUND_KIND_BEFORE.search(before):
+        cues.add("fund")
     if _INVESTMENT_FIRM_BEFORE.search(before) or _INVESTOR_AFTER.match(after):
         cues.add("investment firm")
     if _STAKE_AFTER.match(after):
@@ -452,6 +457,8 @@ def extract_article(article: Article) -> ArticleExtraction:
             labels = {"Investor", *(labels & {"Fund"})}
         elif "organization type" in merged.cues and not merged.person:
             labels = {"Organization", *(labels - {"Company"})}
+        if "fund" in merged.cues and not merged.person and not company_name:
+            labels = {"Fund", "Investor"}
         labels = frozenset(labels)
         for form, count in merged.forms.items():
             entity = merged.name if form != merged.name else None
