@@ -202,3 +202,13 @@ def test_fund_described_by_its_kind_and_authority_of_place():
     result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
     assert {m.labels for m in result.mentions if m.name == "PKX"} == {frozenset({"Fund", "Investor"})}
     assert entity_labels("Financial Authority of Ruritania") == {"Organization"}
+
+
+def test_owner_of_an_investing_unit_is_an_entity():
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    text = "Brevo Bio raised $40 million. The round was led by Quarrow's Blue Harbor Fund."
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    assert "Quarrow" in {m.entity or m.name for m in result.mentions}
+    assert ("Blue Harbor Fund", "Brevo Bio") in {(r.source, r.target) for r in result.relations}

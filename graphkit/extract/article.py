@@ -61,6 +61,10 @@ _INVESTOR_BEFORE = re.compile(r"\b(?:investors?|backers?|(?:venture|vc|private[-
                               r"(?:[A-Z0-9][\w.&’'-]*,?\s+(?:and\s+)?)*)?$")
 _INVESTMENT_FIRM_BEFORE = re.compile(r"\b(?:venture(?:\s+capital)?|vc|private[- ]equity|investment|buyout)\s+"
                                      r"(?:firm|fund|investor|arm|house)s?\s+$", re.IGNORECASE)
+# "Acumen's Resilient Agriculture Fund", "Alphabet's venture arm": the owner of an investing unit is an actor.
+_OWNS_INVESTOR_AFTER = re.compile(r"^['’]s\s+(?:(?:[\w-]+\s+){0,2}?(?:venture|investment|investing)\s+(?:capital\s+)?"
+                                  r"(?:arm|unit|fund|vehicle)\b|(?:[A-Z0-9][\w-]*\s+){0,4}?(?:Fund|Ventures|Capital|"
+                                  r"Partners|Investments?)\b)")
 # "pension fund AP4", "development fund Norfund": a named fund described by its kind.
 _FUND_KIND_BEFORE = re.compile(r"\b(?:pension|sovereign(?:\s+wealth)?|wealth|development|hedge|endowment|"
                                r"infrastructure|municipal|state|government|retirement)\s+funds?\s+$", re.IGNORECASE)
@@ -256,6 +260,8 @@ def _cues(sentence: str, span: Span) -> set[str]:
         cues.add("investor")
     if _FUND_KIND_BEFORE.search(before):
         cues.add("fund")
+    if span.possessor and _OWNS_INVESTOR_AFTER.match(after):
+        cues.add("owner")
     if _INVESTMENT_FIRM_BEFORE.search(before) or _INVESTOR_AFTER.match(after):
         cues.add("investment firm")
     if _STAKE_AFTER.match(after):
@@ -441,8 +447,8 @@ def extract_article(article: Article) -> ArticleExtraction:
         if merged.name in related:
             actor = True
         elif merged.person:
-            actor = bool({"titled", "person context", "actor"} & merged.cues) and not only_in_headlines
-        elif {"organization", "organization type", "investor", "investment firm"} & merged.cues:
+            actor = bool({"titled", "person context", "actor", "owner"} & merged.cues) and not only_in_headlines
+        elif {"organization", "organization type", "investor", "investment firm", "owner"} & merged.cues:
             actor = True
         elif {"product", "place"} & merged.cues or only_in_headlines and len(merged.sentences) < 2:
             actor = False
