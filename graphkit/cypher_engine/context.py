@@ -47,6 +47,7 @@ class GraphIndexes:
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.node_count = len(graph._node)
         self.labels: dict[str, list] | None = None
+        self.label_sets: dict[str, frozenset] = {}
         self.properties: dict[tuple, dict] = {}
 
 
@@ -144,6 +145,13 @@ class ExecutionContext:
                     by_label.setdefault(node_label, []).append(node_id)
             indexes.labels = by_label
         return indexes.labels.get(label, [])
+
+    def label_members(self, label: str) -> set | frozenset:
+        """Return the ids of nodes carrying ``label`` as a set, for membership tests."""
+        members = self.indexes.label_sets.get(label)
+        if members is None:
+            members = self.indexes.label_sets[label] = frozenset(self.nodes_with_label(label))
+        return members
 
     def label_count(self, label: str) -> int:
         """Return how many nodes carry ``label``."""

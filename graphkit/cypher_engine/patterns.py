@@ -217,17 +217,15 @@ class PatternMatcher:
                     return False
             else:
                 row[node.variable] = NodeRef(node_id)
-        if node.labels or node.properties is not None:
+        if node.labels:
+            for label in node.labels:
+                if node_id not in context.label_members(label):
+                    return False
+        if node.properties is not None:
             data = context.node_data(node_id)
-            if node.labels:
-                labels = data.get("labels") or ()
-                for label in node.labels:
-                    if label not in labels:
-                        return False
-            if node.properties is not None:
-                for key, value in node.properties(row):
-                    if key == "labels" or equals(data.get(key), value) is not True:
-                        return False
+            for key, value in node.properties(row):
+                if key == "labels" or equals(data.get(key), value) is not True:
+                    return False
         return True
 
     def _bind_relationship(self, rel: _CompiledRelationship, value: Any, row: dict) -> bool:
