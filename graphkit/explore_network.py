@@ -18,6 +18,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import networkx as nx
 
 from graphkit.errors import GraphkitError
@@ -28,10 +30,9 @@ MEASURES = ("degree", "pagerank", "betweenness")
 BETWEENNESS_SAMPLES = 20  # above this many nodes betweenness is estimated from this many sources
 
 
-def funding_graph(graph: nx.MultiDiGraph, window: Window = Window()) -> tuple[nx.Graph, int]:
-    """Return the undirected funding graph and how many undated funding relations were left out."""
-    links = nx.Graph()
-    links.add_nodes_from(graph.nodes)
+def funding_links(graph: nx.MultiDiGraph, window: Window = Window()) -> tuple[dict[str, set], int]:
+    """Return every entity's funding neighbours and how many undated funding relations were left out."""
+    neighbours: dict[str, set] = {node: set() for node in graph}
     undated = 0
     for source, target, data in graph.edges(data=True):
         if data.get("type") not in FUNDING_TYPES or source == target:
@@ -39,13 +40,30 @@ def funding_graph(graph: nx.MultiDiGraph, window: Window = Window()) -> tuple[nx
         if window.active and not isinstance(data.get("date"), str):
             undated += 1
         elif window.admits(data.get("date")):
-            links.add_edge(source, target)
-    return links, undated
+            neighbours[source].add(target)
+            neighbours[target].add(source)
+    return neighbours, undated
 
 
-def pagerank(links: nx.Graph, alpha: float = 0.85, tolerance: float = 1e-6,
+def funding_graph(graph: nx.MultiDiGraph, window: Window = Window()) -> tuple[nx.Graph, int]:
+    """Return the undirected funding graph and how many undated funding relations were left out."""
+    neighbours, undated = funding_links(graph, window)
+    return as_graph(neighbours), undated
+
+
+def as_graph(neighbours: dict[str, set]) -> nx.Graph:
+    """Return an undirected networkx graph of a neighbour map."""
+    links = nx.Graph()
+    links.add_nodes_from(neighbours)
+    links.add_edges_from((node, other) for node, around in neighbours.items() for other in around if node < other)
+    return links
+
+
+def pagerank(links: Mapping, alpha: float = 0.85, tolerance: float = 1e-6,
              max_iterations: int = 100) -> dict:
     """Return PageRank scores of an undirected graph (power iteration as networkx; no numpy needed).
+
+    ``links`` maps each node to its neighbours: an ``nx.Graph`` or a dict of sets.
 
     Stops when the scores change by less than ``tolerance`` per node, networkx's criterion.
 
@@ -58,7 +76,7 @@ def pagerank(links: nx.Graph, alpha: float = 0.85, tolerance: float = 1e-6,
     if count == 0:
         return {}
     index = {node: position for position, node in enumerate(nodes)}
-    around = [[index[other] for other in links.adj[node]] for node in nodes]
+    around = [[index[other] for other in links[node]] for node in nodes]
     degree = [len(neighbours) for neighbours in around]
     rank = [1.0 / count] * count
     for _ in range(max_iterations):
@@ -78,22 +96,22 @@ def top_entities(graph: nx.MultiDiGraph, by: str = "degree", label: str | None =
     """Rank entities (optionally only those with ``label``) by degree, PageRank or betweenness."""
     if by not in MEASURES:
         raise GraphkitError(f"--by {by!r}: expected one of {', '.join(MEASURES)}")
-    links, undated = funding_graph(graph, window)
+    neighbours, undated = funding_links(graph, window)
     if by == "degree":
-        scores: dict = dict(links.degree())
+        scores: dict = {node: len(around) for node, around in neighbours.items()}
     elif by == "pagerank":
-        scores = pagerank(links)
+        scores = pagerank(neighbours)
     else:
-        sample = samples if links.number_of_nodes() > samples else None
-        scores = nx.betweenness_centrality(links, k=sample, seed=seed)
-    candidates = [node for node in links
+        sample = samples if len(neighbours) > samples else None
+        scores = nx.betweenness_centrality(as_graph(neighbours), k=sample, seed=seed)
+    candidates = [node for node in neighbours
                   if label is None or label in graph.nodes[node].get("labels", [])]
     candidates.sort(key=lambda node: (-scores[node], graph.nodes[node].get("name", node)))
     ranking = [{"key": node, "name": graph.nodes[node].get("name", node),
                 "labels": sorted(graph.nodes[node].get("labels", [])),
-                "score": scores[node], "degree": links.degree(node)} for node in candidates[:limit]]
+                "score": scores[node], "degree": len(neighbours[node])} for node in candidates[:limit]]
     return {"by": by, "label": label, "window": window.as_dict(), "excluded_undated": undated,
-            "approximate": by == "betweenness" and links.number_of_nodes() > samples,
+            "approximate": by == "betweenness" and len(neighbours) > samples,
             "ranking": ranking}
 
 
