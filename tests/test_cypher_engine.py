@@ -181,3 +181,13 @@ def test_list_map_and_string_functions():
     assert values == ["1", "3", "5", "AB", 2]
     [[projection]] = rows(nx.MultiDiGraph(), "WITH {a: 1, b: [1, 2]} AS m RETURN m {.a, c: m.b[-1]}")
     assert projection == {"a": 1, "c": 2}
+
+
+def test_later_clauses_see_labels_set_earlier_in_the_query(graph):
+    query = "MATCH (c:Company {key: 'bytedance'}) SET c:Investor WITH c MATCH (i:Investor) RETURN count(i)"
+    assert rows(graph, query) == [[3]]
+
+
+def test_limit_stops_reading_early():
+    [[total]] = rows(nx.MultiDiGraph(), "UNWIND range(1, 1000000) AS i WITH i LIMIT 3000 RETURN sum(i)")
+    assert total == 4501500
