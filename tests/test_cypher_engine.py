@@ -188,6 +188,6 @@ def test_later_clauses_see_labels_set_earlier_in_the_query(graph):
     assert rows(graph, query) == [[3]]
 
 
-def test_limit_stops_reading_early():
+def test_sum_after_limit_over_a_long_unwind():
     [[total]] = rows(nx.MultiDiGraph(), "UNWIND range(1, 1000000) AS i WITH i LIMIT 3000 RETURN sum(i)")
     assert total == 4501500
