@@ -20,6 +20,11 @@ def test_inner_connectors():
         "Bureau of Statistics", "Bank of Tinville"]
 
 
+def test_an_organization_of_a_place_is_a_name():
+    assert names("The European Commission and the Bank of England warned.") == ["European Commission",
+                                                                               "Bank of England"]
+
+
 def test_and_splits_names_used_alone_elsewhere():
     text = BODY + " Varden grew. Osprey shrank."
     assert names("Varden and Osprey compete.", text) == ["Varden", "Osprey"]

@@ -342,6 +342,8 @@ def _is_rejected(run: list[_Token], mid_sentence: bool) -> bool:
     place_words = [word for word in words if word.split("-")[0] in _PLACE_LIKE]
     if len(words) > 1 and place_words and words[-1] in _ORG_TAIL | ORGANIZATION_HEADS:
         return False  # "Russia-China Investment Fund", "Singapore Telecom"
+    if len(words) > 2 and words[1] == "of" and words[0] in _OF_HEADS | _ORG_TAIL:
+        return False  # "Bank of England", "University of Lagos"
     if mid_sentence and len(words) == 1 and words[0] not in _NEVER_ALONE and words[0].isalpha():
         return False  # an ordinary word capitalized inside running text is a name: "rival Target"
     if all(word in _NOT_A_NAME or word in place_words for word in words):
