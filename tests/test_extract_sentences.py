@@ -43,3 +43,9 @@ def test_photo_credit_is_stripped_from_a_story_line():
 def test_repeated_byline_starts_the_author_box():
     text = "Kestrel raised money.\nGlobal Desk Writers\nGlobal Desk Writers\nOur desk covers markets daily."
     assert clean_text(text) == "Kestrel raised money."
+
+
+def test_links_to_other_stories_are_dropped():
+    text = "Kestrel raised $9 million.\nRelated reading:\nOrla Foods Lands $5M Seed Round\nPell Acquires Tarn\n" \
+           "Kestrel will hire staff."
+    assert clean_text(text) == "Kestrel raised $9 million.\nKestrel will hire staff."

@@ -23,7 +23,11 @@ _BOILERPLATE_LINE = re.compile(r"""^(?:
     stay\s+up\s+to\s+date.* | (?:a\s+)?personali[sz]ed\s+news\s+feed.* | click\s+here.* | newsletter.* |
     .*\bnewsletter\b.*\bsign\b.* | (?:image|photo|illustration|source|credit)s?\s*:.* | illustration\s+of\s+.* |
     all\s+rights\s+reserved.* | ©.* | copyright\b.* | post
-)$""", re.IGNORECASE | re.VERBOSE)
+)\s*:?$""", re.IGNORECASE | re.VERBOSE)
+# A heading that introduces links to other stories; the headline-like lines after it go too.
+_LINK_LIST = re.compile(r"^(?:related(?:\s+\w+)?|read\s+more|also\s+read|further\s+reading|more\s+(?:on\s+this|stories|"
+                        r"from\s+.{1,40})|recommended(?:\s+\w+)?|you\s+(?:may|might)\s+also\s+like|latest\s+news|"
+                        r"top\s+stories|most\s+read)\s*:?$", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by\s+)?[\w\s.’'-]{0,40}\b(?:writers?|staff|correspondents?|reporters?)$", re.IGNORECASE)
 _CREDIT = re.compile(r"\s*\b(?:Photo|Image|Picture|Illustration)s?\s*(?:credit)?\s*:\s*[^.]*$")
 _SENTENCE_END = re.compile(r"[.!?\"”’)]$")
@@ -43,8 +47,15 @@ def clean_text(text: str) -> str:
     """Return the text with boilerplate lines, photo credits and the trailing author box removed."""
     kept: list[str] = []
     seen_short: set[str] = set()
+    in_link_list = False
     for raw in text.splitlines():
         line = strip_credits(raw.strip())
+        if _LINK_LIST.match(line):
+            in_link_list = True
+            continue
+        if in_link_list and line and not _SENTENCE_END.search(line):
+            continue  # another story's headline
+        in_link_list = in_link_list and not line
         if is_boilerplate(line):
             continue
         is_short = 0 < len(line.split()) <= 5 and not _SENTENCE_END.search(line)
