@@ -58,6 +58,11 @@ _FILLER = re.compile(r"[^\W\d_][\w'’-]*")
 _BY_OR_FROM = re.compile(r"\b(?:led|co-led|backed|funded|financed|joined|headed|anchored)\s+(?:\w+\s+)?by\s+|"
                          r"\b(?:participation|investment|money|funding|capital)\s+(?:\w+\s+)?from\s+|"
                          r"\bfrom\s+(?=⟦)", re.IGNORECASE)
+# Cheap checks that let most sentences skip a family of patterns.
+_ROUND_GATE = re.compile(r"rais|secur|clos|land|bag|nab|pick|round|series|investment|funding|financ|extension",
+                         re.IGNORECASE)
+_PARTICIPATION_GATE = re.compile(r"join|particip|part\b|invest|return|follow|chip|came|put\b|led\b|anchor|head",
+                                 re.IGNORECASE)
 _LED = re.compile(r"⟦(\w+)⟧\s+(?:also\s+)?(?:co-)?led\b")
 _OWNER = re.compile(r"⟦(\w+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?⟦")
 
@@ -154,6 +159,8 @@ def _retarget(relations: list[FoundRelation], masked, fallback: str | None) -> l
     """Move edges away from names that cannot have raised the money: one standing where investors
     stand ("led by X's Y Fund", "participation from Z") goes to the round's company; a name that
     only describes an apposition's head ("H, a X spinout which raised") goes to the head."""
+    if not any(relation.type == "INVESTED_IN" for relation in relations):
+        return relations
     slots = {masked.names[key] for key in investor_slots(masked.text) if key in masked.names}
     heads = {masked.names[m.group("inner")]: masked.names[m.group("head")]
              for m in _APPOSITION_MODIFIER.finditer(masked.text)}
@@ -173,7 +180,7 @@ def _with_clauses(relations: list[FoundRelation], masked, company: str | None,
                   people: set[str] = frozenset()) -> list[FoundRelation]:
     """Add the relations of :mod:`graphkit.extract.clauses`; a unit named after its owner acts for it;
     people never compete ("founded by A and B, the company is vying with C": the company does)."""
-    units = owner_units(masked.text, masked.names)
+    units = owner_units(masked.text, masked.names) if "'s" in masked.text or "’s" in masked.text else {}
     if units:
         relations = [FoundRelation(r.type, units.get(r.source, r.source), r.target, r.led, r.event)
                      if r.type == "INVESTED_IN" else
@@ -228,15 +235,21 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         reference = references.get(sentence.section_index)
         spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
                  if names[span.name] not in blocked]
+        if not spans and not reading.relations:  # nothing to read: a round cannot open or gain a name here
+            since += 1
+            result.append((previous_subject, reading))
+            last_named = last_named if sentence.headline else None
+            continue
         masked = mask(sentence.text, spans, reference, previous_subject)
-        opened = masked.name(round_opened(masked.text)) if not sentence.headline else None
+        opened = masked.name(round_opened(masked.text)) if not sentence.headline \
+            and _ROUND_GATE.search(sentence.text) else None
         if opened and opened not in people:
             current, since = opened, 0
         target = current or reference
         relations = _retarget(list(reading.relations), masked, target)
         relations = _fix_investor_targets(relations, target)
         relations = _with_clauses(relations, masked, last_named or reference or previous_subject, people)
-        if target and not sentence.headline:
+        if target and not sentence.headline and _PARTICIPATION_GATE.search(sentence.text):
             others: set[str] = set()
             pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2, others)
                      if not key.startswith("r") and masked.names[key] != target]
