@@ -161,3 +161,10 @@ def test_a_firm_described_as_a_venture_investor_is_an_investor_only():
     labels = {m.entity or m.name: m.labels for m in extract_article(
         Article(id="v", title="", sections=(Section(text=text),))).mentions}
     assert labels["Tarnwell"] == {"Investor"} and labels["Orla Foods"] == {"Company", "Investor"}
+
+
+def test_a_name_only_in_a_headline_is_kept_when_it_acts():
+    article = Article(id="h", title="", sections=(
+        Section(text="Orla Foods Lands $5M, Pellmart Also Raises Big\nOrla Foods said demand grew."),))
+    names = {m.entity or m.name for m in extract_article(article).mentions}
+    assert "Pellmart" in names

@@ -450,7 +450,8 @@ def extract_article(article: Article) -> ArticleExtraction:
             actor = bool({"titled", "person context", "actor", "owner"} & merged.cues) and not only_in_headlines
         elif {"organization", "organization type", "investor", "investment firm", "owner"} & merged.cues:
             actor = True
-        elif {"product", "place"} & merged.cues or only_in_headlines and len(merged.sentences) < 2:
+        elif {"product", "place"} & merged.cues or only_in_headlines and len(merged.sentences) < 2 \
+                and "actor" not in merged.cues:
             actor = False
         else:
             actor = organization_name or "actor" in merged.cues or len(merged.sentences) >= 2

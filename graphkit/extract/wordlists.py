@@ -199,4 +199,4 @@ hired hires unveiled unveils launched launches filed files declined declines twe
 continued pointed agreed agrees expects expected warned warns confirmed confirms acquired
 acquires bought buys sold sells invested invests raised raises secured secures led leads joined
 joins backed backs signed signs won wins lost offered offers opened opens partnered partners
-produces produced makes made competes compete""")
+produces produced makes made competes compete raise""")
