@@ -34,17 +34,20 @@ def scores(tmp_path_factory) -> dict:
 
 
 def test_entities(scores):
-    assert scores["entities"]["f1"] >= 0.90
+    # Measured: entities P 0.990 R 0.951 F1 0.970, labels F1 0.983.
+    assert scores["entities"]["f1"] >= 0.94
     assert scores["entities"]["duplicate_nodes"] == 0
-    assert scores["entity_labels"]["f1"] >= 0.90
+    assert scores["entity_labels"]["f1"] >= 0.95
 
 
 def test_funding_links(scores):
-    assert scores["funding_links"]["f1"] >= 0.92
+    # Measured: P 1.000 R 0.971 F1 0.986.
+    assert scores["funding_links"]["f1"] >= 0.95
 
 
 def test_competes_with(scores):
-    assert scores["competes_with"]["f1"] >= 0.85
+    # Measured: P 1.000 R 0.929 F1 0.963.
+    assert scores["competes_with"]["f1"] >= 0.90
 
 
 def test_every_edge_ends_at_known_nodes(scores):
