@@ -191,3 +191,9 @@ def test_later_clauses_see_labels_set_earlier_in_the_query(graph):
 def test_sum_after_limit_over_a_long_unwind():
     [[total]] = rows(nx.MultiDiGraph(), "UNWIND range(1, 1000000) AS i WITH i LIMIT 3000 RETURN sum(i)")
     assert total == 4501500
+
+
+def test_count_subquery(graph):
+    query = ("MATCH (c:Company) WHERE COUNT { (c)<-[:INVESTED_IN]-() } > 0 "
+             "RETURN c.key, COUNT { MATCH (c)<-[:INVESTED_IN]-(i:Investor) RETURN i } AS investors ORDER BY c.key")
+    assert rows(graph, query) == [["bytedance", 1], ["megvii", 2]]

@@ -204,6 +204,15 @@ class ExistsSubquery(Expression):
 
 
 @dataclass(frozen=True)
+class CountSubquery(Expression):
+    """``COUNT { pattern WHERE ... }`` or ``COUNT { MATCH ... RETURN ... }``: how many matches or rows."""
+
+    patterns: tuple[PatternPart, ...] | None
+    where: Expression | None
+    query: Query | None
+
+
+@dataclass(frozen=True)
 class ShortestPathExpression(Expression):
     pattern: PatternPart
 

@@ -71,6 +71,15 @@ def check_subquery(query: ast.Query) -> None:
                 raise semantic_error("EXISTS subqueries cannot update the graph", "InvalidClauseComposition")
 
 
+def count_subquery_rows(context: ExecutionContext, query: ast.Query, row: dict) -> int:
+    """Return how many rows a COUNT { ... } subquery yields for ``row``."""
+    _, operators = compile_single_query(context, query.parts[0], list(row), allow_no_return=True)
+    rows = iter([dict(row)])
+    for operator in operators:
+        rows = operator(rows)
+    return sum(1 for _ in rows)
+
+
 def run_subquery(context: ExecutionContext, query: ast.Query, row: dict) -> bool:
     """Return True if an EXISTS { ... } subquery yields at least one row for ``row``."""
     _, operators = compile_single_query(context, query.parts[0], list(row), allow_no_return=True)
@@ -332,7 +341,8 @@ def _free_variables(expression: Any, local: frozenset = frozenset()) -> set[str]
         local = local | {expression.variable}
     elif isinstance(expression, ast.Reduce):
         local = local | {expression.variable, expression.accumulator}
-    elif isinstance(expression, (ast.PatternPredicate, ast.PatternComprehension, ast.ExistsSubquery)):
+    elif isinstance(expression, (ast.PatternPredicate, ast.PatternComprehension, ast.ExistsSubquery,
+                                 ast.CountSubquery)):
         return set()
     found: set[str] = set()
     for child in children_of(expression):
@@ -341,7 +351,8 @@ def _free_variables(expression: Any, local: frozenset = frozenset()) -> set[str]
 
 
 def _uses_variables(expression: Any) -> bool:
-    if isinstance(expression, (ast.Variable, ast.PatternPredicate, ast.PatternComprehension)):
+    if isinstance(expression, (ast.Variable, ast.PatternPredicate, ast.PatternComprehension,
+                               ast.ExistsSubquery, ast.CountSubquery)):
         return True
     return any(_uses_variables(child) for child in children_of(expression))
 

@@ -106,6 +106,8 @@ class ExpressionCompiler:
             return "LIST"
         if isinstance(node, (ast.MapLiteral, ast.MapProjection)):
             return "MAP"
+        if isinstance(node, ast.CountSubquery):
+            return "INTEGER"
         if isinstance(node, ast.Variable):
             return self.variable_types.get(node.name)
         if isinstance(node, _BOOLEAN_RESULTS):
@@ -546,6 +548,20 @@ class ExpressionCompiler:
                     return True
             return False
         return exists
+
+    def _CountSubquery(self, node):
+        if node.query is not None:
+            from graphkit.cypher_engine.executor import check_subquery, count_subquery_rows
+            check_subquery(node.query)
+            query, context = node.query, self.context
+            return lambda row: count_subquery_rows(context, query, row)
+        from graphkit.cypher_engine.patterns import PatternMatcher
+        matcher = PatternMatcher(self.context, node.patterns, self)
+        where = self.compile(node.where) if node.where is not None else None
+
+        def count(row):
+            return sum(1 for match in matcher.matches(row) if where is None or where(match) is True)
+        return count
 
     def _ShortestPathExpression(self, node):
         from graphkit.cypher_engine.patterns import PatternMatcher

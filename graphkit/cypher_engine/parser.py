@@ -523,6 +523,16 @@ class _ToSyntaxTree(Transformer):
     def exists_query(self, children):
         return ast.ExistsSubquery(None, None, ast.Query((children[-1],)))
 
+    def named_pattern_subquery(self, children):
+        _check_count_keyword(children[0])
+        where = next((c[1] for c in children if isinstance(c, tuple) and c and c[0] == "where"), None)
+        patterns = next(c for c in children[1:] if isinstance(c, tuple) and c and isinstance(c[0], ast.PatternPart))
+        return ast.CountSubquery(patterns, where, None)
+
+    def named_query_subquery(self, children):
+        _check_count_keyword(children[0])
+        return ast.CountSubquery(None, None, ast.Query((children[-1],)))
+
     def exists_function(self, children):
         return ast.FunctionCall("exists", (children[-1],))
 
@@ -648,6 +658,11 @@ def _number_literal(value: int | float) -> ast.Literal:
 
 class _UncheckedInteger(ast.Literal):
     """2**63 as written: legal only as the operand of a unary minus."""
+
+
+def _check_count_keyword(name: str) -> None:
+    if name.lower() != "count":
+        raise _syntax_error(f"{name} {{ ... }} is not Cypher; did you mean COUNT {{ ... }}?", "UnexpectedSyntax")
 
 
 def _function_name(expression: ast.Expression) -> str:

@@ -80,7 +80,7 @@ def _check(node: Any, scope: frozenset) -> None:
         _check(node.predicate, inner)
         _check(node.projection, inner)
         return
-    if isinstance(node, ast.ExistsSubquery):
+    if isinstance(node, (ast.ExistsSubquery, ast.CountSubquery)):
         if node.patterns is not None:
             inner = scope | {v for part in node.patterns for v in pattern_variables(part)}
             for part in node.patterns:
