@@ -212,3 +212,15 @@ def test_owner_of_an_investing_unit_is_an_entity():
     result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
     assert "Quarrow" in {m.entity or m.name for m in result.mentions}
     assert ("Blue Harbor Fund", "Brevo Bio") in {(r.source, r.target) for r in result.relations}
+
+
+def test_alongside_person_with_employer_apposition():
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    text = ("Quillfin has raised $12 million. Harbor Point Capital also participated, alongside angel investor "
+            "Dana Whitlow, a former Zentrix executive.")
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    found = {(r.source, r.target) for r in result.relations if r.type == "INVESTED_IN"}
+    assert ("Dana Whitlow", "Quillfin") in found and ("Zentrix", "Quillfin") not in found
+    assert "Zentrix" in {m.entity or m.name for m in result.mentions}

@@ -65,6 +65,9 @@ _INVESTMENT_FIRM_BEFORE = re.compile(r"\b(?:venture(?:\s+capital)?|vc|private[- 
 _OWNS_INVESTOR_AFTER = re.compile(r"^['’]s\s+(?:(?:[\w-]+\s+){0,2}?(?:venture|investment|investing)\s+(?:capital\s+)?"
                                   r"(?:arm|unit|fund|vehicle)\b|(?:[A-Z0-9][\w-]*\s+){0,4}?(?:Fund|Ventures|Capital|"
                                   r"Partners|Investments?)\b)")
+_EMPLOYER_AFTER = re.compile(r"^\s+(?:executive|engineer|employee|manager|banker|analyst|researcher|director|"
+                             r"veteran|alumnus|scientist)s?\b", re.IGNORECASE)
+_EMPLOYEE_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|former|ex-)\s+$")
 # "pension fund AP4", "development fund Norfund": a named fund described by its kind.
 _FUND_KIND_BEFORE = re.compile(r"\b(?:pension|sovereign(?:\s+wealth)?|wealth|development|hedge|endowment|"
                                r"infrastructure|municipal|state|government|retirement)\s+funds?\s+$", re.IGNORECASE)
@@ -262,6 +265,8 @@ def _cues(sentence: str, span: Span) -> set[str]:
         cues.add("fund")
     if span.possessor and _OWNS_INVESTOR_AFTER.match(after):
         cues.add("owner")
+    if _EMPLOYER_AFTER.match(after) and _EMPLOYEE_ARTICLE_BEFORE.search(before):
+        cues.add("organization")  # "a former SAP executive"
     if _INVESTMENT_FIRM_BEFORE.search(before) or _INVESTOR_AFTER.match(after):
         cues.add("investment firm")
     if _STAKE_AFTER.match(after):

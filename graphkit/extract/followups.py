@@ -53,6 +53,7 @@ _INSERTION = re.compile(r",\s+(?:(?:which|who|whose|a|an|the|its|their|one|part|
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+|\s+as\s+well\s+as\s+", re.IGNORECASE)
 _ALSO_AFTER = re.compile(r"^,?\s+(?:alongside|along\s+with|together\s+with|as\s+did|as\s+has|as\s+have|"
                          r"and\s+so\s+did)\s+", re.IGNORECASE)
+_TRAILING_APPOSITION = re.compile(r",\s+(?:a|an|the|who|which|whose)\b[^,;.]*")
 _DESCRIBES_NEXT = re.compile(r"^\s+(?:(?!of\b)[a-z][\w-]*\s+){1,2}(?=⟦)")
 _FILLER = re.compile(r"[^\W\d_][\w'’-]*")
 _BY_OR_FROM = re.compile(r"\b(?:led|co-led|backed|funded|financed|joined|headed|anchored)\s+(?:\w+\s+)?by\s+|"
@@ -139,7 +140,9 @@ def participants(text: str, round_nearby: bool = True, others: set[str] | None =
         others.update(key for key in PLACEHOLDER.findall(before[start:]) if key not in heads)
         extra = _ALSO_AFTER.match(text[match.end():])
         if extra:
-            found.extend(key for key in list_after(text[match.end() + extra.end():]) if key not in found)
+            # "alongside angel investor A, a former B executive": B only describes A.
+            rest = _TRAILING_APPOSITION.sub("", text[match.end() + extra.end():])
+            found.extend(key for key in list_after(rest) if key not in found)
     return found
 
 
