@@ -224,3 +224,9 @@ def test_alongside_person_with_employer_apposition():
     found = {(r.source, r.target) for r in result.relations if r.type == "INVESTED_IN"}
     assert ("Dana Whitlow", "Quillfin") in found and ("Zentrix", "Quillfin") not in found
     assert "Zentrix" in {m.entity or m.name for m in result.mentions}
+
+
+def test_it_after_the_company_is_the_company():
+    text = ("Norrow raised $10 million from Peak Ridge Capital. Subscribe: Trade Smarter with Zento today. "
+            "The company also said it had taken a minority stake in Kelpa.")
+    assert ("Norrow", "Kelpa") in funding(text)

@@ -223,9 +223,13 @@ def mask(sentence: str, spans: list[tuple[int, int, str]], reference: str | None
             target = reference if main and reference else (previous_subject if at_start and previous_subject
                                                             else reference)
             uses_reference = uses_reference or main or target is reference
+            if at_start:
+                opening.append(target)  # "The company said it ...": "it" is the company
         elif nearest and not at_start and (match.group("its") or _first_entity(before)):
             # "its" owns what follows, so it is the nearest name; "it" is the subject ("X, a ..., said it").
             target = names[nearest[-1]] if match.group("its") else names[_first_entity(before)]
+        elif opening and opening[0]:
+            target = opening[0]
         else:
             target = previous_subject or reference
             uses_reference = uses_reference or not previous_subject
@@ -236,6 +240,7 @@ def mask(sentence: str, spans: list[tuple[int, int, str]], reference: str | None
         return f"⟦{key}⟧'s" if match.group("its") else f"⟦{key}⟧"
 
     uses_reference = False
+    opening: list[str | None] = []
     masked_text = _REFERENCE.sub(replace, text)
     return _Masked(masked_text, names, uses_reference, previous_subject)
 
