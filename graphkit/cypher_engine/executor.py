@@ -385,6 +385,7 @@ def _compile_projection(compiler, clause, scope: list[str]):
             if contains_slot(expression):
                 _check_grouping(expression, keys)
     compiled_items = [compiler.compile(expression) for expression in rewritten]
+    needs_source = any(contains_slot(expression) and _free_variables(expression) for expression in rewritten)
 
     item_replacements = {}
     for item, alias in zip(items, aliases):
@@ -451,7 +452,8 @@ def _compile_projection(compiler, clause, scope: list[str]):
         if not (grouping or distinct or order):
             return stream(rows)
         if grouping:
-            pairs = _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases)
+            pairs = _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases,
+                               needs_source)
         else:
             pairs = [({alias: compiled(row) for alias, compiled in zip(aliases, compiled_items)}, row)
                      for row in rows]
@@ -522,7 +524,7 @@ def _compile_aggregate_arguments(compiler, aggregates):
     return compiled
 
 
-def _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases):
+def _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases, needs_source=True):
     groups: dict = {}
     key_functions = [compiled_items[i] for i in key_positions]
     feeders = [(argument, is_star) for _, _, argument, _, is_star in aggregate_arguments]
@@ -545,14 +547,18 @@ def _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases
                         for name, distinct, _, parameter, _ in aggregate_arguments]
         groups[()] = ({}, [], accumulators)
     pairs = []
+    slots = [("agg", index) for index in range(len(aggregate_arguments))]
+    is_key = [position in key_positions for position in range(len(aliases))]
+    columns = list(zip(aliases, compiled_items, is_key))
     for source, key_values, accumulators in groups.values():
-        evaluation = dict(source)
-        for index, accumulator in enumerate(accumulators):
-            evaluation[("agg", index)] = accumulator.result()
+        # Aggregated items may read grouping-key variables of the group's first row.
+        evaluation = dict(source) if needs_source else {}
+        for slot, accumulator in zip(slots, accumulators):
+            evaluation[slot] = accumulator.result()
         projected = {}
         key_iter = iter(key_values)
-        for position, (alias, compiled) in enumerate(zip(aliases, compiled_items)):
-            projected[alias] = next(key_iter) if position in key_positions else compiled(evaluation)
+        for alias, compiled, key in columns:
+            projected[alias] = next(key_iter) if key else compiled(evaluation)
         pairs.append((projected, evaluation))
     return pairs
 
