@@ -230,3 +230,13 @@ def test_it_after_the_company_is_the_company():
     text = ("Norrow raised $10 million from Peak Ridge Capital. Subscribe: Trade Smarter with Zento today. "
             "The company also said it had taken a minority stake in Kelpa.")
     assert ("Norrow", "Kelpa") in funding(text)
+
+
+def test_numbered_vehicle_is_not_the_firms_full_name():
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    text = ("Venture firm Larkspur has closed Larkspur Ventures IV at $500 million. Larkspur Ventures IV led a "
+            "$9 million round in Tobi. Larkspur said it would back ten companies.")
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    assert {m.entity or m.name for m in result.mentions if m.name == "Larkspur"} == {"Larkspur"}

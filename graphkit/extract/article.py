@@ -65,6 +65,8 @@ _INVESTMENT_FIRM_BEFORE = re.compile(r"\b(?:venture(?:\s+capital)?|vc|private[- 
 _OWNS_INVESTOR_AFTER = re.compile(r"^['’]s\s+(?:(?:[\w-]+\s+){0,2}?(?:venture|investment|investing)\s+(?:capital\s+)?"
                                   r"(?:arm|unit|fund|vehicle)\b|(?:[A-Z0-9][\w-]*\s+){0,4}?(?:Fund|Ventures|Capital|"
                                   r"Partners|Investments?)\b)")
+# "Kaszek Ventures V", "Orbit Fund 2": a numbered vehicle, not the firm's full name.
+_VEHICLE_NUMBER = re.compile(r"\d{1,2}|[ivx]{1,4}")
 _EMPLOYER_AFTER = re.compile(r"^\s+(?:executive|engineer|employee|manager|banker|analyst|researcher|director|"
                              r"veteran|alumnus|scientist)s?\b", re.IGNORECASE)
 _EMPLOYEE_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|former|ex-)\s+$")
@@ -208,6 +210,7 @@ def _alias_map(entities: dict[str, _Entity], acronyms: dict[str, str], body_star
                 candidates.append(long)  # "Orla" -> "Orla Capital"
             elif long_words[:len(short_words)] == short_words and not entities[long].person \
                     and not entities[short].person and not any(word in FUND_WORDS for word in extra_back) \
+                    and not _VEHICLE_NUMBER.fullmatch(extra_back[-1]) \
                     and body_start.get(short, 10**6) >= body_start.get(long, 10**6) \
                     and all(len(_words(form)) == len(_raw_words(form)) for form in entities[short].forms):
                 candidates.append(long)  # "Kizuna Cloud ... Kizuna said": the name shortened after first use
