@@ -49,6 +49,8 @@ from graphkit.model import LABELS, RELATION_TYPES
 ENTITY_LABEL = "Entity"
 DEFAULT_BATCH_SIZE = 5000
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "cypher" / "schema.cypher"
+# Edge properties recomputed from the evidence (graphkit.graph.summarize_evidence) and the evidence itself.
+SUMMARY_FIELDS = frozenset(summarize_evidence([])) | {"evidence"}
 LOAD_COUNTERS = ("nodes_created", "relationships_created", "properties_set", "labels_added")
 
 READ_NODES = "UNWIND $keys AS key MATCH (n:Entity {key: key}) RETURN key, properties(n) AS props"
@@ -103,6 +105,8 @@ def merge_node_props(old: dict, new: dict) -> dict:
 
 def merge_edge_props(type: str, old: dict, new: dict) -> dict:
     """Return a stored edge's properties merged with a new version (evidence united, values recomputed)."""
+    if set(new.get("evidence", [])) <= set(old.get("evidence", [])) and set(new) - SUMMARY_FIELDS <= set(old):
+        return old  # nothing new: the summary is a function of the evidence, which is unchanged
     scratch = nx.MultiDiGraph()
     merged = decode_edge({**new, **old})
     merged["evidence"] = decode_edge(old).get("evidence", [])
