@@ -34,14 +34,16 @@ def funding_links(graph: nx.MultiDiGraph, window: Window = Window()) -> tuple[di
     """Return every entity's funding neighbours and how many undated funding relations were left out."""
     neighbours: dict[str, set] = {node: set() for node in graph}
     undated = 0
-    for source, target, data in graph.edges(data=True):
-        if data.get("type") not in FUNDING_TYPES or source == target:
-            continue
-        if window.active and not isinstance(data.get("date"), str):
-            undated += 1
-        elif window.admits(data.get("date")):
-            neighbours[source].add(target)
-            neighbours[target].add(source)
+    for source, targets in graph.adjacency():
+        for target, by_type in targets.items():
+            for kind, data in by_type.items():
+                if data.get("type", kind) not in FUNDING_TYPES or source == target:
+                    continue
+                if window.active and not isinstance(data.get("date"), str):
+                    undated += 1
+                elif not window.active or window.admits(data["date"]):
+                    neighbours[source].add(target)
+                    neighbours[target].add(source)
     return neighbours, undated
 
 
