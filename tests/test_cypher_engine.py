@@ -197,3 +197,10 @@ def test_count_subquery(graph):
     query = ("MATCH (c:Company) WHERE COUNT { (c)<-[:INVESTED_IN]-() } > 0 "
              "RETURN c.key, COUNT { MATCH (c)<-[:INVESTED_IN]-(i:Investor) RETURN i } AS investors ORDER BY c.key")
     assert rows(graph, query) == [["bytedance", 1], ["megvii", 2]]
+
+
+def test_neo4j_5_scalar_functions():
+    [[empty, full, nan, same, other, length, stamp_ok]] = rows(
+        nx.MultiDiGraph(), "RETURN isEmpty([]), isEmpty('a'), isNaN(0.0 / 0.0), nullIf(1, 1), nullIf(1, 2), "
+                           "char_length('abc'), timestamp() = timestamp()")
+    assert (empty, full, nan, same, other, length, stamp_ok) == (True, False, True, None, 1, 3, True)

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import math
 import random
+import uuid
 from collections.abc import Callable
 from typing import Any
 
-from graphkit.cypher_engine.semantics import NodeRef, PathValue, RelRef, is_number, type_name
+from graphkit.cypher_engine.semantics import NodeRef, PathValue, RelRef, equals, is_number, type_name
+from graphkit.cypher_engine.temporal.clock import statement_nanos
 from graphkit.errors import CypherError
 
 try:
@@ -396,6 +398,27 @@ def _round(args, context):
     return float(rounded / factor)
 
 
+def _is_empty(args, context):
+    value = args[0]
+    if value is None:
+        return None
+    if isinstance(value, (str, list, dict)):
+        return len(value) == 0
+    raise argument_error("isEmpty", value, "a string, list or map")
+
+
+def _null_if(args, context):
+    return None if equals(args[0], args[1]) is True else args[0]
+
+
+def _timestamp(args, context):
+    return statement_nanos() // 1_000_000
+
+
+def _is_nan(value):
+    return isinstance(value, float) and math.isnan(value)
+
+
 def _sign(value):
     return (value > 0) - (value < 0)
 
@@ -502,6 +525,15 @@ FUNCTIONS: dict[str, tuple[Callable, int, int]] = {
     "e": (lambda args, context: math.e, 0, 0),
     "pi": (lambda args, context: math.pi, 0, 0),
     "rand": (lambda args, context: random.random(), 0, 0),
+    "randomuuid": (lambda args, context: str(uuid.uuid4()), 0, 0),
+    "timestamp": (_timestamp, 0, 0),
+    "isempty": (_is_empty, 1, 1),
+    "isnan": (_numbers("isNaN", _is_nan), 1, 1),
+    "nullif": (_null_if, 2, 2),
+    "lower": (_strings("lower", str.lower), 1, 1),
+    "upper": (_strings("upper", str.upper), 1, 1),
+    "char_length": (_strings("char_length", len), 1, 1),
+    "character_length": (_strings("character_length", len), 1, 1),
 }
 
 if _temporal is not None:
