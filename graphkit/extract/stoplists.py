@@ -24,12 +24,11 @@ from graphkit.extract.wordlists import DEMONYMS, PLACES
 
 SENTENCE_OPENERS = frozenset("""separately additionally elsewhere meanwhile previously currently notably
 overall initially specifically similarly likewise ultimately eventually recently existing returning
-additional several various other others new previous prior earlier current further together combined
-altogether collectively jointly instead""".split())
+additional several various other others previous earlier current further""".split())
 
-CURRENCY_TOKENS = frozenset("""rs rs. inr r$ crore crores lakh lakhs rupee rupees yuan renminbi yen won
-naira cedi shilling shillings rand reais real dirham dirhams riyal riyals peso pesos euro euros
-pound pounds dollar dollars""".split())
+# Only words that are never a company's name on their own (not "Rand", "Real", "Dollar").
+CURRENCY_TOKENS = frozenset("""rs rs. inr r$ crore crores lakh lakhs rupee rupees yuan renminbi naira cedi
+reais dirhams riyals""".split())
 
 # Endings that turn a place into its people: Ghana-ian, Kenya-n, Japan-ese, Oman-i, Mexic(o)-an.
 _ENDINGS = ("ian", "an", "n", "ese", "i", "ish")
