@@ -240,3 +240,10 @@ def test_numbered_vehicle_is_not_the_firms_full_name():
             "$9 million round in Tobi. Larkspur said it would back ten companies.")
     result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
     assert {m.entity or m.name for m in result.mentions if m.name == "Larkspur"} == {"Larkspur"}
+
+
+def test_pre_ipo_round_is_not_an_ipo():
+    from graphkit.extract.money import find_round
+
+    assert find_round("Velto raised $50 million in a pre-IPO round") == "pre-IPO"
+    assert find_round("Velto raised $50 million in its initial public offering") == "IPO"

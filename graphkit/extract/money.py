@@ -107,7 +107,7 @@ def find_amount(sentence: str, near: int | None = None) -> Amount | None:
 
 
 _ROUND = re.compile(
-    r"\b(?P<round>(?:pre-)?series\s+[a-h]\d?(?:\s+extension)?|pre-seed|seed|angel|"
+    r"\b(?P<round>(?:pre-)?series\s+[a-h]\d?(?:\s+extension)?|pre-seed|seed|angel|pre-ipo|"
     r"ipo|initial\s+public\s+offering|bridge|mezzanine|strategic)(?:\s+(?:round|funding|financing|stage))?\b",
     re.IGNORECASE)
 _ROUND_CONTEXT = re.compile(r"round|funding|financing|raise|raising|invest|capital|ipo|offering", re.IGNORECASE)
@@ -129,6 +129,8 @@ def find_round(sentence: str) -> str | None:
             return re.sub(r"(?i)series\s+([a-h])", lambda m: f"Series {m.group(1).upper()}", word)
         if lowered in ("ipo", "initial public offering"):
             return "IPO"
+        if lowered == "pre-ipo":
+            return "pre-IPO"  # a private round before listing, not the listing
         if _ROUND_CONTEXT.search(sentence):
             return lowered
     return None
