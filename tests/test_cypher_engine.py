@@ -204,3 +204,9 @@ def test_neo4j_5_scalar_functions():
         nx.MultiDiGraph(), "RETURN isEmpty([]), isEmpty('a'), isNaN(0.0 / 0.0), nullIf(1, 1), nullIf(1, 2), "
                            "char_length('abc'), timestamp() = timestamp()")
     assert (empty, full, nan, same, other, length, stamp_ok) == (True, False, True, None, 1, 3, True)
+
+
+def test_label_alternatives_in_node_patterns(graph):
+    assert rows(graph, "MATCH (n:Investor|Fund) RETURN n.key ORDER BY n.key") == [["alibaba"], ["sequoia"]]
+    with pytest.raises(CypherError):
+        execute(graph, "CREATE (:Company|Investor)")

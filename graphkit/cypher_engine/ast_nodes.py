@@ -229,9 +229,12 @@ class AggregateSlot(Expression):
 
 @dataclass(frozen=True)
 class NodePattern:
+    """``labels`` must all be present; ``any_labels`` (``:A|B``), if given, at least one of them."""
+
     variable: str | None
     labels: tuple[str, ...] = ()
     properties: Expression | None = None
+    any_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

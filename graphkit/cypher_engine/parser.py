@@ -123,6 +123,10 @@ class _Labels(tuple):
     """Labels written after a colon, kept apart from other tuples of the tree."""
 
 
+class _LabelAlternatives(tuple):
+    """Labels written ``:A|B``: a node needs one of them."""
+
+
 class _Range(tuple):
     """(min_hops, max_hops) of a variable-length relationship."""
 
@@ -321,10 +325,14 @@ class _ToSyntaxTree(Transformer):
         return ast.PatternPart(tuple(children[0::2]), tuple(children[1::2]))
 
     def node_pattern(self, children):
-        variable = next((c for c in children if isinstance(c, str) and not isinstance(c, _Labels)), None)
+        variable = next((c for c in children if isinstance(c, str)), None)
         labels = next((c for c in children if isinstance(c, _Labels)), ())
+        alternatives = next((c for c in children if isinstance(c, _LabelAlternatives)), ())
         properties = next((c for c in children if isinstance(c, ast.Expression)), None)
-        return ast.NodePattern(variable, tuple(labels), properties)
+        return ast.NodePattern(variable, tuple(labels), properties, tuple(alternatives))
+
+    def label_alternatives(self, children):
+        return _LabelAlternatives(children)
 
     def _relationship(self, children, direction):
         detail = next((c for c in children if isinstance(c, _RelationshipDetail)), _RelationshipDetail())

@@ -28,11 +28,12 @@ from graphkit.errors import CypherError
 
 
 class _CompiledNode:
-    __slots__ = ("variable", "labels", "properties")
+    __slots__ = ("variable", "labels", "any_labels", "properties")
 
     def __init__(self, pattern: ast.NodePattern, compiler: Any) -> None:
         self.variable = pattern.variable
         self.labels = pattern.labels
+        self.any_labels = pattern.any_labels
         self.properties = _compile_properties(pattern.properties, compiler)
 
 
@@ -181,6 +182,8 @@ class PatternMatcher:
             has_lookup = node.properties is not None or node.variable in self.lookups
             if node.labels:
                 score = (0 if has_lookup else 1, min(self.context.label_count(label) for label in node.labels))
+            elif node.any_labels:
+                score = (0 if has_lookup else 2, sum(map(self.context.label_count, node.any_labels)))
             else:
                 score = (0 if has_lookup else 3, 1)
             if best_score is None or score < best_score:
@@ -206,6 +209,9 @@ class PatternMatcher:
             return self.context.nodes_with_property(label, key, value)
         if label is not None:
             return self.context.nodes_with_label(label)
+        if node.any_labels:
+            return list(dict.fromkeys(node_id for any_label in node.any_labels
+                                      for node_id in self.context.nodes_with_label(any_label)))
         return self.context.all_nodes()
 
     def _bind_node(self, node: _CompiledNode, node_id: Any, row: dict) -> bool:
@@ -221,6 +227,8 @@ class PatternMatcher:
             for label in node.labels:
                 if node_id not in context.label_members(label):
                     return False
+        if node.any_labels and not any(node_id in context.label_members(label) for label in node.any_labels):
+            return False
         if node.properties is not None:
             data = context.node_data(node_id)
             for key, value in node.properties(row):

@@ -98,6 +98,8 @@ class _Creator:
     """Creates the unbound parts of one pattern part for a row."""
 
     def __init__(self, compiler, part: ast.PatternPart, merging: bool) -> None:
+        if any(node.any_labels for node in part.nodes):
+            raise _syntax("a created node cannot have alternative labels (:A|B)", "UnexpectedSyntax")
         for rel in part.relationships:
             if len(rel.types) != 1:
                 raise _syntax("a created relationship needs exactly one type", "NoSingleRelationshipType")
