@@ -210,3 +210,11 @@ def test_label_alternatives_in_node_patterns(graph):
     assert rows(graph, "MATCH (n:Investor|Fund) RETURN n.key ORDER BY n.key") == [["alibaba"], ["sequoia"]]
     with pytest.raises(CypherError):
         execute(graph, "CREATE (:Company|Investor)")
+
+
+def test_foreach_runs_updates_per_element():
+    graph = nx.MultiDiGraph()
+    result = execute(graph, "CREATE (n:Company {name: 'A'}) "
+                            "FOREACH (round IN ['seed', 'A'] | CREATE (n)-[:RAISED]->(:Round {name: round}))")
+    assert result.counters["nodes_created"] == 3 and result.counters["relationships_created"] == 2
+    assert rows(graph, "MATCH (:Company)-[:RAISED]->(r) RETURN r.name ORDER BY r.name") == [["A"], ["seed"]]

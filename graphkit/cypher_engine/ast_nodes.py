@@ -356,6 +356,15 @@ class Remove(Clause):
 
 
 @dataclass(frozen=True)
+class Foreach(Clause):
+    """``FOREACH (variable IN list | updates)``: run the update clauses once per list element."""
+
+    variable: str
+    source: Expression
+    clauses: tuple[Clause, ...]
+
+
+@dataclass(frozen=True)
 class Call(Clause):
     """A procedure call; ``yields`` is None (standalone, all outputs) or (output, alias) pairs."""
 

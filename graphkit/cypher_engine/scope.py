@@ -205,3 +205,7 @@ def check_clause_variables(clause: ast.Clause, scope: list[str], kinds: dict[str
     elif isinstance(clause, ast.Call):
         for expression in clause.arguments or ():
             check_expression(expression, scope)
+    elif isinstance(clause, ast.Foreach):
+        check_expression(clause.source, scope)
+        if clause.variable in scope:
+            raise _error(f"variable `{clause.variable}` already declared", "VariableAlreadyBound")

@@ -20,6 +20,7 @@ from typing import Any
 
 from graphkit.cypher_engine import ast_nodes as ast
 from graphkit.cypher_engine.patterns import PatternMatcher
+from graphkit.cypher_engine.scope import check_clause_variables, pattern_variables
 from graphkit.cypher_engine.semantics import NodeRef, PathValue, RelRef, type_name
 from graphkit.errors import CypherError
 
@@ -53,6 +54,8 @@ def compile_write(context, compiler, clause: ast.Clause, scope: list[str]) -> Op
         return _compile_remove(context, compiler, clause)
     if isinstance(clause, ast.Delete):
         return _compile_delete(context, compiler, clause)
+    if isinstance(clause, ast.Foreach):
+        return _compile_foreach(context, compiler, clause, scope)
     raise _syntax(f"unsupported clause {type(clause).__name__}", "UnexpectedSyntax")
 
 
@@ -339,3 +342,33 @@ def _compile_delete(context, compiler, clause: ast.Delete) -> Operator:
         context.finish_deletes()
         return rows
     return delete
+
+
+# ---- FOREACH ---------------------------------------------------------------------------------
+
+
+def _compile_foreach(context, compiler, clause: ast.Foreach, scope: list[str]) -> Operator:
+    source, variable = compiler.compile(clause.source), clause.variable
+    inner_scope = list(scope) + [variable]
+    operators = []
+    for inner in clause.clauses:
+        check_clause_variables(inner, inner_scope, compiler.variable_types)
+        operators.append(compile_write(context, compiler, inner, inner_scope))
+        if isinstance(inner, (ast.Create, ast.Merge)):
+            parts = inner.patterns if isinstance(inner, ast.Create) else (inner.pattern,)
+            inner_scope.extend(v for part in parts for v in pattern_variables(part) if v not in inner_scope)
+
+    def foreach(rows):
+        rows = list(rows)
+        for row in rows:
+            values = source(row)
+            if values is None:
+                continue
+            if not isinstance(values, list):
+                raise _type_error(f"FOREACH expects a list, got {type_name(values)}")
+            for value in values:
+                inner_rows = [{**row, variable: value}]
+                for operator in operators:
+                    inner_rows = operator(inner_rows)
+        return rows
+    return foreach
