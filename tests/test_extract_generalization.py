@@ -247,3 +247,15 @@ def test_pre_ipo_round_is_not_an_ipo():
 
     assert find_round("Velto raised $50 million in a pre-IPO round") == "pre-IPO"
     assert find_round("Velto raised $50 million in its initial public offering") == "IPO"
+
+
+def test_lead_of_the_round_gets_the_rounds_amount():
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    text = ("Orvane Robotics said it raised $30 million in Series B funding. Tellus Capital led the round. "
+            "Brio Ventures joined, the company said.")
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    evidence = {r.source: r.evidence for r in result.relations}
+    assert (evidence["Tellus Capital"].amount, evidence["Tellus Capital"].round) == ("$30 million", "Series B")
+    assert evidence["Brio Ventures"].amount is None

@@ -387,10 +387,11 @@ def _evidence(article: Article, sentence: _Sentence, relation: FoundRelation) ->
     section = sentence.section
     values: dict = {}
     if relation.type != "COMPETES_WITH" and relation.event:
-        amount = find_amount(sentence.text)
+        carried = getattr(relation, "round_sentence", None)  # "X led the round": the round told before
+        amount = find_amount(sentence.text) or (find_amount(carried) if carried else None)
         if amount:
             values.update(amount=amount.text, amount_usd=amount.usd, currency=amount.currency)
-        values["round"] = find_round(sentence.text)
+        values["round"] = find_round(sentence.text) or (find_round(carried) if carried else None)
         values["date"] = find_date(sentence.text, section.published or article.published)
         values["led"] = relation.led or None
     return Evidence(article=article.id, sentence=sentence.text, title=section.title or article.title or None,

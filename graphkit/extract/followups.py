@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, fields
 
 from graphkit.extract.clauses import extra_funding, extra_rivalry, owner_units
+from graphkit.extract.money import find_amount
 from graphkit.extract.relations import (
     PLACEHOLDER,
     FoundRelation,
@@ -59,6 +61,28 @@ _FILLER = re.compile(r"[^\W\d_][\w'’-]*")
 _BY_OR_FROM = re.compile(r"\b(?:led|co-led|backed|funded|financed|joined|headed|anchored)\s+(?:\w+\s+)?by\s+|"
                          r"\b(?:participation|investment|money|funding|capital)\s+(?:\w+\s+)?from\s+|"
                          r"\bfrom\s+(?=⟦)", re.IGNORECASE)
+# "led the round", "joined the financing": the sentence refers back to the round already described.
+_DEFINITE_ROUND = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?" + _ROUND_NOUN + r"\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CarriedRelation(FoundRelation):
+    """A lead stated in a sentence that refers back to a round ("X led the round"): the amount and
+    round name come from ``round_sentence``, the sentence that described the round (the round's
+    other participants get none, as annotators copy amounts only to the lead)."""
+
+    round_sentence: str | None = None
+
+
+def _carry(relations: list[FoundRelation], target: str | None, round_text: str | None) -> list[FoundRelation]:
+    if not round_text:
+        return relations
+    return [CarriedRelation(*(getattr(r, f.name) for f in fields(FoundRelation)), round_sentence=round_text)
+            if r.type == "INVESTED_IN" and r.event and r.led and r.target == target
+            and not isinstance(r, CarriedRelation)
+            else r for r in relations]
+
+
 # Cheap checks that let most sentences skip a family of patterns.
 _ROUND_GATE = re.compile(r"rais|secur|clos|land|bag|nab|pick|round|series|investment|funding|financ|extension",
                          re.IGNORECASE)
@@ -231,10 +255,10 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
     a surface form to its entity, ``references`` a section to its main company.
     """
     result = []
-    section, current, since, last_named = None, None, 99, None
+    section, current, since, last_named, round_text = None, None, 99, None, None
     for sentence, (previous_subject, reading) in zip(sentences, readings):
         if sentence.section is not section:
-            section, current, since, last_named = sentence.section, None, 99, None
+            section, current, since, last_named, round_text = sentence.section, None, 99, None, None
         reference = references.get(sentence.section_index)
         spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
                  if names[span.name] not in blocked]
@@ -247,6 +271,7 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         opened = masked.name(round_opened(masked.text)) if not sentence.headline \
             and _ROUND_GATE.search(sentence.text) else None
         if opened and opened not in people:
+            round_text = sentence.text if opened != current or find_amount(sentence.text) else round_text
             current, since = opened, 0
         target = current or reference
         relations = _retarget(list(reading.relations), masked, target)
@@ -270,8 +295,12 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
                 for key, name in pairs:
                     if (name, target) not in have:
                         relations.append(FoundRelation("INVESTED_IN", name, target, key in led, True))
+        if current and _DEFINITE_ROUND.search(sentence.text) and not find_amount(sentence.text):
+            relations = _carry(relations, current, round_text)
         new_target = _round_target(SentenceReading(relations, None, False), people)
         if new_target:
+            if new_target != current or find_amount(sentence.text):
+                round_text = sentence.text if find_amount(sentence.text) else None
             current, since = new_target, 0
         else:
             since += 1
