@@ -218,3 +218,12 @@ def test_foreach_runs_updates_per_element():
                             "FOREACH (round IN ['seed', 'A'] | CREATE (n)-[:RAISED]->(:Round {name: round}))")
     assert result.counters["nodes_created"] == 3 and result.counters["relationships_created"] == 2
     assert rows(graph, "MATCH (:Company)-[:RAISED]->(r) RETURN r.name ORDER BY r.name") == [["A"], ["seed"]]
+
+
+def test_call_subquery_per_row_and_union(graph):
+    query = ("MATCH (c:Company) CALL { WITH c MATCH (c)<-[:INVESTED_IN]-(i) RETURN count(i) AS investors } "
+             "RETURN c.key, investors ORDER BY investors DESC, c.key LIMIT 2")
+    assert rows(graph, query) == [["megvii", 2], ["bytedance", 1]]
+    union = ("CALL { MATCH (i:Investor) RETURN i.key AS key UNION MATCH (c:Company) RETURN c.key AS key } "
+             "RETURN count(key)")
+    assert rows(graph, union) == [[5]]

@@ -365,6 +365,13 @@ class Foreach(Clause):
 
 
 @dataclass(frozen=True)
+class CallSubquery(Clause):
+    """``CALL { ... }``: run a query per incoming row; its RETURN columns extend the row."""
+
+    query: Query
+
+
+@dataclass(frozen=True)
 class Call(Clause):
     """A procedure call; ``yields`` is None (standalone, all outputs) or (output, alias) pairs."""
 

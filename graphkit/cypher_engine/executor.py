@@ -126,6 +126,12 @@ def compile_single_query(context: ExecutionContext, query: ast.SingleQuery, scop
             operators.append(operator)
             if isinstance(clause, ast.Return):
                 columns = list(scope)
+        elif isinstance(clause, ast.CallSubquery):
+            operator, returned = _compile_call_subquery(context, clause, scope)
+            operators.append(operator)
+            scope = scope + returned
+            for name in returned:
+                compiler.variable_types.pop(name, None)
         elif isinstance(clause, ast.Call):
             operator, new_scope, call_columns = _compile_call(context, compiler, clause, scope,
                                                               standalone=len(clauses) == 1)
@@ -564,6 +570,49 @@ def _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases
 
 
 # ---- CALL ----------------------------------------------------------------------------------
+
+
+def _compile_call_subquery(context, clause: ast.CallSubquery, scope: list[str]):
+    """Return the operator of CALL { ... } and the columns it adds to each row."""
+    query = clause.query
+    if len(set(query.union_all)) > 1:
+        raise semantic_error("cannot mix UNION and UNION ALL", "InvalidClauseComposition")
+    compiled = []
+    for part in query.parts:
+        # Only a leading WITH imports outer variables, as in Neo4j.
+        imported = list(scope) if isinstance(part.clauses[0], ast.With) else []
+        compiled.append(compile_single_query(context, part, imported, allow_no_return=True))
+    returned = compiled[0][0]
+    for columns, _ in compiled[1:]:
+        if columns != returned:
+            raise semantic_error("all parts of a UNION must return the same columns", "DifferentColumnsInUnion")
+    for name in returned:
+        if name in scope:
+            raise semantic_error(f"variable `{name}` already declared", "VariableAlreadyBound")
+    distinct = bool(query.union_all) and not query.union_all[0]
+
+    def call_subquery(rows):
+        if not isinstance(rows, list):
+            rows = list(rows)  # the subquery may write: read all input first
+        for row in rows:
+            results = []
+            for _, operators in compiled:
+                part_rows = iter([dict(row)])
+                for operator in operators:
+                    part_rows = operator(part_rows)
+                results.extend(part_rows)
+            if not returned:
+                yield row
+                continue
+            if distinct:
+                unique = _distinct_lists([[result[name] for name in returned] for result in results])
+                results = [dict(zip(returned, values)) for values in unique]
+            for result in results:
+                extended = dict(row)
+                extended.update((name, result[name]) for name in returned)
+                yield extended
+    return call_subquery, list(returned)
+
 
 
 def _compile_call(context, compiler, clause: ast.Call, scope, standalone: bool):

@@ -262,6 +262,9 @@ class _ToSyntaxTree(Transformer):
             subject = ast.Variable(subject)
         return ast.Property(subject, children[-1])
 
+    def call_subquery(self, children):
+        return ast.CallSubquery(children[-1])
+
     def foreach_clause(self, children):
         clauses = tuple(child for child in children if isinstance(child, ast.Clause))
         return ast.Foreach(children[1], children[3], clauses)
