@@ -259,3 +259,15 @@ def test_lead_of_the_round_gets_the_rounds_amount():
     evidence = {r.source: r.evidence for r in result.relations}
     assert (evidence["Tellus Capital"].amount, evidence["Tellus Capital"].round) == ("$30 million", "Series B")
     assert evidence["Brio Ventures"].amount is None
+
+
+def test_founders_are_people():
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    text = ("Founded in 2020 by Tomás Ibarra and Lucía Ferrer, Pagora raised $8 million. Its rival was started "
+            "by engineers Odile Brun and Kasper Lind. Nexa, a coalition started by Stripe, buys credits.")
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    labels = {m.name: m.labels for m in result.mentions}
+    assert all("Person" in labels.get(name, set()) for name in ("Tomás Ibarra", "Lucía Ferrer", "Kasper Lind"))
+    assert "Person" not in labels.get("Stripe", set())

@@ -67,6 +67,12 @@ _OWNS_INVESTOR_AFTER = re.compile(r"^['’]s\s+(?:(?:[\w-]+\s+){0,2}?(?:venture|
                                   r"Partners|Investments?)\b)")
 # "Kaszek Ventures V", "Orbit Fund 2": a numbered vehicle, not the firm's full name.
 _VEHICLE_NUMBER = re.compile(r"\d{1,2}|[ivx]{1,4}")
+# "founded in 2021 by A and B", "started by Raman and B": founders are people (one-word names are not
+# taken for people without other cues, so "a coalition started by Stripe" stays an organization).
+_FOUNDED_BY_BEFORE = re.compile(r"\b(?i:founded|co-founded|cofounded|started)\s+(?:in\s+\d{4}\s+)?by\s+"
+                                r"(?:[A-Z][\w'’-]*\s+){0,3}?(?:and\s+)?$")
+# "engineers A B and C D": the second of a pair after a plural title is a person too.
+_TITLED_PAIR_BEFORE = re.compile(rf"\b(?i:{_TITLES})s\s+(?:[A-Z][\w'’-]*\s+){{1,3}}and\s+$")
 _EMPLOYER_AFTER = re.compile(r"^\s+(?:executive|engineer|employee|manager|banker|analyst|researcher|director|"
                              r"veteran|alumnus|scientist)s?\b", re.IGNORECASE)
 _EMPLOYEE_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|former|ex-)\s+$")
@@ -258,7 +264,8 @@ def _cues(sentence: str, span: Span) -> set[str]:
     cues = set()
     if span.titled:
         cues.add("titled")
-    if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
+    if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after) or _FOUNDED_BY_BEFORE.search(before) \
+            or _TITLED_PAIR_BEFORE.search(before):
         cues.add("person context")
     if _ORGANIZATION_TYPE_BEFORE.search(before):
         cues.add("organization type")

@@ -24,7 +24,8 @@ from graphkit.extract.wordlists import DEMONYMS, PLACES
 
 SENTENCE_OPENERS = frozenset("""separately additionally elsewhere meanwhile previously currently notably
 overall initially specifically similarly likewise ultimately eventually recently existing returning
-additional several various other others previous earlier current further""".split())
+additional several various other others previous earlier current further founded established
+headquartered based""".split())
 
 # Only words that are never a company's name on their own (not "Rand", "Real", "Dollar").
 CURRENCY_TOKENS = frozenset("""rs rs. inr r$ crore crores lakh lakhs rupee rupees yuan renminbi naira cedi
