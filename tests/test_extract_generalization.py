@@ -271,3 +271,13 @@ def test_founders_are_people():
     labels = {m.name: m.labels for m in result.mentions}
     assert all("Person" in labels.get(name, set()) for name in ("Tomás Ibarra", "Lucía Ferrer", "Kasper Lind"))
     assert "Person" not in labels.get("Stripe", set())
+
+
+def test_joined_without_a_round_is_not_an_investment():
+    text = "Kestrel Labs said it would cut staff. The company joined the Open Grid Alliance. Brio and Tamsa also joined."
+    assert funding(text) == set()
+
+
+def test_its_main_rival_apposition():
+    assert frozenset(("Aerion", "Skyvale")) in rivals("Aerion said it delivered 60 jets. Skyvale, its main rival, "
+                                                      "delivered 40.")

@@ -96,12 +96,16 @@ _UP_AGAINST = re.compile(r"\b(?:go|goes|going|went|come|comes|came|stack|stacks|
 _PLAYERS_APPOSITION = re.compile(r"⟦(?P<a>\w+)⟧\s+and\s+⟦(?P<b>\w+)⟧,\s+(?:the\s+)?(?:two\s+)?(?:biggest|largest|"
                                  r"leading|top|main|dominant)\s+(?:players|rivals|competitors|companies|firms)\b",
                                  re.IGNORECASE)
+# "Boeing, its main rival, ..." ("its" is the company named before, not Boeing)
+_ITS_RIVAL_APPOSITION = re.compile(r"⟦(?P<b>\w+)⟧,\s+⟦(?P<its>r\d+)⟧['’]s\s+(?:\w+\s+)?(?:rival|competitor|challenger)\b")
 _INSERTED = re.compile(r",\s+(?:(?:which|who|whose|a|an|the|its|their|both)\b|⟦\w+⟧['’]s\s)[^,;]*,")
 _PAIR_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
 
 
-def extra_rivalry(text: str, names: dict[str, str], company: str | None) -> list[FoundRelation]:
-    """COMPETES_WITH pairs of the phrasings above; ``company`` is what "the exchange" means."""
+def extra_rivalry(text: str, names: dict[str, str], company: str | None,
+                  previous: str | None = None) -> list[FoundRelation]:
+    """COMPETES_WITH pairs of the phrasings above; ``company`` is what "the exchange" means and
+    ``previous`` the previous sentence's subject ("B, its main rival": its = that subject)."""
     pairs: list[tuple[str | None, str | None]] = []
     lowered = text.casefold()
     if not any(word in lowered for word in ("compet", "rival", "vy", "vie", "battl", "up against", "players")):
@@ -118,6 +122,9 @@ def extra_rivalry(text: str, names: dict[str, str], company: str | None) -> list
         items = [PLACEHOLDER_KEY.findall(item) for item in _PAIR_SPLIT.split(clause)]
         heads = [keys[-1] for keys in items if keys]
         pairs.extend((names.get(key), names.get(match.group("c"))) for key in heads)
+    for match in _ITS_RIVAL_APPOSITION.finditer(text):
+        own = names.get(match.group("its"))
+        pairs.append((names.get(match.group("b")), previous if own == names.get(match.group("b")) else own))
     for match in _PLAYERS_APPOSITION.finditer(text):
         pairs.append((names.get(match.group("a")), names.get(match.group("b"))))
     for match in _UP_AGAINST.finditer(text):

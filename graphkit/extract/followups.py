@@ -138,19 +138,21 @@ def _item_head(item: str) -> str | None:
     return None
 
 
-def participants(text: str, round_nearby: bool = True, others: set[str] | None = None) -> list[str]:
+def participants(text: str, round_nearby: bool = True, others: set[str] | None = None,
+                 round_known: bool = True) -> list[str]:
     """Placeholder keys of the investors a masked sentence says took part in the current round.
 
     ``round_nearby`` tells whether a funding sentence came just before; verbs with other senses
     ("joined", "returned", "invested") count without it only with "also" or "as investors".
     ``others`` receives the keys of the same clauses that only describe a participant ("X's
-    venture arm", "the Y unit of Z").
+    venture arm", "the Y unit of Z"). Without ``round_known`` (no round told so far) those verbs
+    count only with "as investors" ("Microsoft also joined" an alliance is no investment).
     """
     found: list[str] = []
     others = set() if others is None else others
     for match in _PARTICIPATION.finditer(text):
-        if _AMBIGUOUS.fullmatch(match.group("verb")) and not (round_nearby or match.group("also")
-                                                              or match.group("tail")):
+        if _AMBIGUOUS.fullmatch(match.group("verb")) and not (
+                round_known and (round_nearby or match.group("also")) or match.group("tail")):
             continue
         before = text[:match.start()]
         start = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
@@ -223,7 +225,7 @@ def _with_clauses(relations: list[FoundRelation], masked, company: str | None,
             relations.append(relation)
     relations = [r for r in relations if r.type != "COMPETES_WITH" or not {r.source, r.target} & people]
     rivals = {frozenset((r.source, r.target)) for r in relations if r.type == "COMPETES_WITH"}
-    for relation in extra_rivalry(masked.text, masked.names, company):
+    for relation in extra_rivalry(masked.text, masked.names, company, masked.previous_subject):
         pair = frozenset((relation.source, relation.target))
         if pair not in rivals and not pair & people:
             rivals.add(pair)
@@ -279,7 +281,7 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         relations = _with_clauses(relations, masked, last_named or reference or previous_subject, people)
         if target and not sentence.headline and _PARTICIPATION_GATE.search(sentence.text):
             others: set[str] = set()
-            pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2, others)
+            pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2, others, current is not None)
                      if not key.startswith("r") and masked.names[key] != target]
             if pairs:
                 led = {match.group(1) for match in _LED.finditer(masked.text)}
