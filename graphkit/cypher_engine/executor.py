@@ -145,13 +145,12 @@ def compile_single_query(context: ExecutionContext, query: ast.SingleQuery, scop
                 parts = clause.patterns if isinstance(clause, ast.Create) else (clause.pattern,)
                 scope.extend(v for part in parts for v in pattern_variables(part) if v not in scope)
     last = clauses[-1]
-    if not allow_no_return and not isinstance(last, (ast.Return, ast.Call)) and isinstance(
-            last, (ast.Match, ast.Unwind, ast.With)):
+    if not allow_no_return and isinstance(last, (ast.Match, ast.Unwind, ast.With)):
         raise semantic_error("query cannot conclude with " + type(last).__name__.upper(),
                              "InvalidClauseComposition")
-    if not isinstance(last, (ast.Return, ast.Call)) or allow_no_return:
-        if not isinstance(last, ast.Return):
-            columns = []
+    standalone_call = isinstance(last, ast.Call) and not allow_no_return
+    if not isinstance(last, ast.Return) and not standalone_call:
+        columns = []
     return columns, operators
 
 
@@ -241,12 +240,8 @@ def _compile_unwind(compiler, clause: ast.Unwind) -> Operator:
 
 def _replace_subtrees(expression: Any, replacements: dict) -> Any:
     """Return the expression with every subtree found in ``replacements`` swapped."""
-    if isinstance(expression, ast.Expression):
-        try:
-            if expression in replacements:
-                return replacements[expression]
-        except TypeError:
-            pass
+    if isinstance(expression, ast.Expression) and expression in replacements:
+        return replacements[expression]
     if isinstance(expression, tuple):
         return tuple(_replace_subtrees(item, replacements) for item in expression)
     if not hasattr(expression, "__dataclass_fields__"):
