@@ -88,6 +88,8 @@ _ROUND_GATE = re.compile(r"rais|secur|clos|land|bag|nab|pick|round|series|invest
                          re.IGNORECASE)
 _PARTICIPATION_GATE = re.compile(r"join|particip|part\b|invest|return|follow|chip|came|put\b|led\b|anchor|head",
                                  re.IGNORECASE)
+_BARE_JOIN = re.compile(r"⟦\w+⟧,?\s+(?:also\s+|too\s+)?(?:joined|joins|returned)(?=\s*(?:[.;,]|$))", re.IGNORECASE)
+_ROUND_WORDS = re.compile(r"round|series|funding|financing|invest|stake|\d", re.IGNORECASE)
 _LED = re.compile(r"⟦(\w+)⟧\s+(?:also\s+)?(?:co-)?led\b")
 _OWNER = re.compile(r"⟦(\w+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?⟦")
 
@@ -297,6 +299,9 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
                 for key, name in pairs:
                     if (name, target) not in have:
                         relations.append(FoundRelation("INVESTED_IN", name, target, key in led, True))
+        if current is None and _BARE_JOIN.search(masked.text) and not _ROUND_WORDS.search(sentence.text):
+            # "Brio and Tamsa also joined." with no round told so far: an alliance, not a deal.
+            relations = [r for r in relations if not (r.type == "INVESTED_IN" and r.target == reference)]
         if current and _DEFINITE_ROUND.search(sentence.text) and not find_amount(sentence.text):
             relations = _carry(relations, current, round_text)
         new_target = _round_target(SentenceReading(relations, None, False), people)

@@ -146,9 +146,8 @@ _IN_WHICH = re.compile(r"⟦(?P<target>\w+)⟧,?\s+(?:(?:a|an|the)\s+(?:[\w-]+\s
 _IN_WHICH_VERB = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|also\s+|already\s+|previously\s+)*(?:invested|"
                             r"holds?\s+(?:a\s+)?(?:\w+\s+)?stake|owns?\s+(?:a\s+)?(?:\w+\s+)?stake|has\s+a\s+stake)\b",
                             re.IGNORECASE)
-# "joined"/"returned" alone are left to graphkit.extract.followups, which needs a round told first.
-_INVESTED_ALONE = re.compile(r"\b(?:also\s+)?(?:invested|co-invested|participated|took\s+part|chipped\s+in|"
-                             r"followed\s+on)"
+_INVESTED_ALONE = re.compile(r"\b(?:also\s+)?(?:invested|co-invested|participated|took\s+part|chipped\s+in|joined|"
+                             r"returned|followed\s+on)"
                              r"(?=\s*(?:[.;]|$|,\s+(?:the\s+)?(?:company|startup|start-up|firm)\s+said))",
                              re.IGNORECASE)
 _PARTICIPATION_FROM = re.compile(r"\bparticipation\s+(?:from|by|of)\s+|\b(?:round|financing|funding|deal)\s+(?:also\s+)?"
