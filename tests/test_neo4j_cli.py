@@ -66,8 +66,8 @@ def test_export_csv_writes_neo4j_admin_import_files(tmp_path):
     assert "neo4j-admin database import full neo4j --overwrite-destination '--array-delimiter=|'" in result.output
     with (tmp_path / "csv" / "nodes.csv").open(encoding="utf-8") as nodes:
         rows = list(csv.reader(nodes))
-    assert rows[0] == ["key:ID", ":LABEL", "aliases:string[]", "labels:string[]", "mentions:long", "name:string"]
-    assert ["tencent", "Entity|Company|Investor", "Tencent", "Company|Investor", "", "Tencent Holdings"] in rows
+    assert rows[0] == ["key:ID", ":LABEL", "aliases:string[]", "mentions:long", "name:string"]
+    assert ["tencent", "Entity|Company|Investor", "Tencent", "", "Tencent Holdings"] in rows
     with (tmp_path / "csv" / "relationships_INVESTED_IN.csv").open(encoding="utf-8") as edges:
         header, *edge_rows = list(csv.reader(edges))
     assert header[:3] == [":START_ID", ":END_ID", ":TYPE"]

@@ -13,7 +13,7 @@ Examples
 >>> graph = new_graph(); _ = add_entity(graph, "Alibaba", labels=["Company", "Investor"], aliases=["BABA"])
 >>> export = export_csv(graph, tempfile.mkdtemp())
 >>> export.files[0].read_text().splitlines()
-['key:ID,:LABEL,aliases:string[],labels:string[],name:string', 'alibaba,Entity;Company;Investor,BABA,Company;Investor,Alibaba']
+['key:ID,:LABEL,aliases:string[],name:string', 'alibaba,Entity;Company;Investor,BABA,Alibaba']
 """
 
 from __future__ import annotations
@@ -106,12 +106,14 @@ def export_csv(graph: nx.MultiDiGraph, directory: str | os.PathLike, database: s
     delimiter, spelling = choose_delimiter(flat)
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    nodes = [(key, {name: value for name, value in data.items() if name != "key"})
+    # Labels become Neo4j labels only, as the Bolt loader writes them; `key:ID` stores the key.
+    nodes = [(key, sorted(set(data.get("labels", [])) - {ENTITY_LABEL}),
+              {name: value for name, value in data.items() if name not in ("key", "labels")})
              for key, data in flat.nodes(data=True)]
     node_file = directory / "nodes.csv"
     write_table(node_file, ["key:ID", ":LABEL"],
-                [[key, delimiter.join([ENTITY_LABEL, *data.get("labels", [])])] for key, data in nodes],
-                [data for _, data in nodes], delimiter)
+                [[key, delimiter.join([ENTITY_LABEL, *labels])] for key, labels, _ in nodes],
+                [props for _, _, props in nodes], delimiter)
     files = [node_file]
     for type in sorted({data["type"] for _, _, data in flat.edges(data=True)}):
         edges = [(source, target, edge_props(data)) for source, target, data in flat.edges(data=True)
