@@ -36,7 +36,7 @@ import networkx as nx
 
 from graphkit.cypher_engine.temporal import json_default, json_object_hook
 from graphkit.errors import GraphFileError
-from graphkit.model import LABELS, RELATION_TYPES, SYMMETRIC_TYPES, Evidence
+from graphkit.model import LABELS, RELATION_TYPES, STORAGE_LABEL, SYMMETRIC_TYPES, Evidence
 
 # Words that do not tell two organizations apart ("Alibaba Group Holding Ltd." is "Alibaba").
 CORPORATE_SUFFIXES = frozenset({
@@ -201,7 +201,8 @@ def load_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
 def to_property_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Return the graph with Neo4j-compatible properties, as both query backends see it.
 
-    Node attributes stay as they are plus ``key`` (the node id); ``labels`` are the node's labels.
+    Node attributes stay as they are plus ``key`` (the node id); ``labels`` are the node's labels
+    plus :data:`graphkit.model.STORAGE_LABEL` (``Entity``), as in Neo4j.
     Edge ``type`` is the relationship type; ``evidence`` becomes a list of JSON strings (Neo4j
     properties cannot hold maps); ``None`` values are dropped (Neo4j has no null properties).
     """
@@ -209,7 +210,7 @@ def to_property_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for key, data in graph.nodes(data=True):
         props = {k: v for k, v in data.items() if v is not None}
         props["key"] = key
-        props.setdefault("labels", [])
+        props["labels"] = sorted({*props.get("labels", []), STORAGE_LABEL})
         flat.add_node(key, **props)
     for source, target, edge_key, data in graph.edges(keys=True, data=True):
         props = {k: v for k, v in data.items() if v is not None and v != []}
@@ -228,7 +229,7 @@ def from_property_graph(flat: nx.MultiDiGraph) -> nx.MultiDiGraph:
         props = dict(data)
         key = props.pop("key", None) or (node_key(props["name"]) if props.get("name") else str(node))
         ids[node] = key
-        props.setdefault("labels", [])
+        props["labels"] = sorted(set(props.get("labels", [])) - {STORAGE_LABEL})
         props.setdefault("aliases", [])
         props.setdefault("name", key)
         graph.add_node(key, **props)

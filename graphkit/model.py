@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 
 LABELS: tuple[str, ...] = ("Company", "Investor", "Fund", "Person", "Organization")
 RELATION_TYPES: tuple[str, ...] = ("INVESTED_IN", "BACKED_BY", "COMPETES_WITH")
+# The label every node carries in a query backend (Neo4j and the in-memory property view): it holds
+# the unique ``key``, so a node with several labels is found by one lookup. Never in a graph file.
+STORAGE_LABEL = "Entity"
 FUNDING_TYPES: frozenset[str] = frozenset({"INVESTED_IN", "BACKED_BY"})
 SYMMETRIC_TYPES: frozenset[str] = frozenset({"COMPETES_WITH"})
 
