@@ -56,13 +56,17 @@ def wait_until_drawn(driver, timeout: float = 60.0) -> float:
 
 
 def requested_urls(driver) -> list[str]:
-    """Return the URLs the page asked the network for (Chrome's performance log), data: URLs left out."""
+    """Return the URLs the page asked the network for (Chrome's performance log).
+
+    data: URLs are left out, and so are the browser's own chrome:// pages (the new-tab page Chromium
+    sometimes loads as it starts): those are not network requests of the page under test.
+    """
     urls = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
             url = message["params"]["request"]["url"]
-            if not url.startswith("data:"):
+            if not url.startswith(("data:", "chrome:", "chrome-untrusted:", "devtools:")):
                 urls.append(url)
     return urls
 
