@@ -281,3 +281,24 @@ def test_joined_without_a_round_is_not_an_investment():
 def test_its_main_rival_apposition():
     assert frozenset(("Aerion", "Skyvale")) in rivals("Aerion said it delivered 60 jets. Skyvale, its main rival, "
                                                       "delivered 40.")
+
+
+def test_share_sale_opens_a_round_and_named_rival_raises():
+    text = ("Pendra hit a $4 billion valuation in a share sale. Corvid Capital and Lisle Partners led the deal. "
+            "Ardent Fund also bought shares, the company said. Its main rival, Monzi, raised money last year "
+            "from Hedge Row Ventures.")
+    found = funding(text)
+    assert {("Corvid Capital", "Pendra"), ("Lisle Partners", "Pendra"), ("Ardent Fund", "Pendra"),
+            ("Hedge Row Ventures", "Monzi")} <= found
+
+
+def test_early_investor_apposition_and_first_named_main_company():
+    found = relations("Swivo, which competes with Zamato, filed for a listing. Prosa, an early investor, will sell "
+                      "shares.")
+    assert ("INVESTED_IN", "Prosa", "Swivo") in found
+
+
+def test_its_round_is_not_a_subjects_round():
+    found = funding("Kelpa raised $3 million in March. Yarrow Ventures and Sequent Capital backed its seed round.")
+    assert {("Yarrow Ventures", "Kelpa"), ("Sequent Capital", "Kelpa")} <= found
+    assert ("Yarrow Ventures", "Sequent Capital") not in found

@@ -386,8 +386,14 @@ def _main_entity(sentences: list[_Sentence], names: dict[str, str], found: list,
     if sentences:
         for span in sentences[0].spans:
             score[names[span.name]] += 1
-    ranked = [(count, name) for name, count in score.items() if name not in people and name not in blocked]
-    return max(ranked)[1] if ranked else None
+    # Equal counts: the name written first wins (not the alphabetically last one).
+    first = {}
+    for index, sentence in enumerate(sentences):
+        for span in sentence.spans:
+            first.setdefault(names[span.name], (index, span.start))
+    ranked = [(count, tuple(-x for x in first.get(name, (10**6, 0))), name) for name, count in score.items()
+              if name not in people and name not in blocked]
+    return max(ranked)[2] if ranked else None
 
 
 def _evidence(article: Article, sentence: _Sentence, relation: FoundRelation) -> Evidence:

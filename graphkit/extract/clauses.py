@@ -3,6 +3,7 @@
 * "H, the X-backed custody provider" / "The X-backed company" -> BACKED_BY(H or the company, X)
 * "The company, whose other investors include A and B" / "T's investors, including A" -> A, B invested
 * "T has sold a 20% stake to A" -> A invested in T
+* "A, an early investor, ..." -> A invested in the story's company
 * "X's investment arm, Y" / "its venture unit, Y": Y, not its owner, is the one that invests
 
 Examples
@@ -39,6 +40,10 @@ _INVESTORS_COMMA = re.compile(r"⟦(?P<target>\w+)⟧['’]s\s+(?:\w+\s+){0,2}?(
 # "T has sold a 20% stake to A"
 _SOLD_STAKE = re.compile(r"\b(?:sold|sells|selling|sell|offloaded|issued)\s+(?:an?\s+)?(?:[\w.%-]+\s+){0,3}?"
                          r"(?:stake|shares|holding)\s+(?:in\s+itself\s+)?to\s+", re.IGNORECASE)
+# "SoftBank, an early investor, will sell shares": an investor of the story's company
+_APPOSITIVE_INVESTOR = re.compile(r"⟦(?P<investor>\w+)⟧,\s+(?:an?|its|the)\s+(?:(?:early|existing|longtime|long-time|"
+                                  r"major|big|key|largest|biggest|lead|minority|anchor|strategic)\s+)*"
+                                  r"(?:investor|backer|shareholder)\s*,")
 # "X's investment arm, Y" / "its venture unit, Y"
 _OWNER_UNIT = re.compile(r"⟦(?P<owner>\w+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?(?:arm|unit|fund|vehicle|division|"
                          r"subsidiary|affiliate|office)\s*,\s+⟦(?P<unit>\w+)⟧")
@@ -57,6 +62,9 @@ def extra_funding(text: str, names: dict[str, str], company: str | None) -> list
             add("BACKED_BY", names.get(match.group("head")), names.get(match.group("backer")))
         for match in _THE_BACKED.finditer(text):
             add("BACKED_BY", company, names.get(match.group("backer")))
+    if "investor" in text or "backer" in text or "shareholder" in text:
+        for match in _APPOSITIVE_INVESTOR.finditer(text):
+            add("INVESTED_IN", names.get(match.group("investor")), company)
     if "whose" in text:
         for match in _THE_WHOSE.finditer(text):
             for key in list_after(text[match.end():]):

@@ -32,6 +32,7 @@ from graphkit.extract.relations import (
     SentenceReading,
     _first_entity,
     list_after,
+    list_before,
     mask,
 )
 
@@ -41,6 +42,7 @@ _ROUND_NOUN = r"(?:round|deal|financing|raise|fundraising|funding|investment|tra
 _PARTICIPATION = re.compile(
     r"\b(?P<also>(?:also|too|likewise|again)\s+)?(?P<verb>joined|joins|participated|participates|took\s+part|"
     r"takes\s+part|co-invested|invested|returned|followed\s+on|chipped\s+in|came\s+in|"
+    r"(?:bought|buys|purchased)\s+(?:new\s+)?shares|"
     r"put\s+(?:money|capital|cash|funds)\s+(?:in|into)\s+(?:the|this)\s+(?:\w+\s+)?" + _ROUND_NOUN + r"|"
     r"(?:led|co-led|anchored|headed)\s+(?:the|this)\s+(?:[\w$.-]+\s+){0,3}?" + _ROUND_NOUN + r"|"
     r"(?:participated|took\s+part|joined|invested)\s+in\s+(?:the|this)\s+(?:[\w$.-]+\s+){0,3}?" + _ROUND_NOUN + r")"
@@ -84,9 +86,11 @@ def _carry(relations: list[FoundRelation], target: str | None, round_text: str |
 
 
 # Cheap checks that let most sentences skip a family of patterns.
-_ROUND_GATE = re.compile(r"rais|secur|clos|land|bag|nab|pick|round|series|investment|funding|financ|extension",
+_ROUND_GATE = re.compile(r"rais|secur|clos|land|bag|nab|pick|round|series|investment|funding|financ|extension|"
+                         r"valuation|sale|tender",
                          re.IGNORECASE)
-_PARTICIPATION_GATE = re.compile(r"join|particip|part\b|invest|return|follow|chip|came|put\b|led\b|anchor|head",
+_PARTICIPATION_GATE = re.compile(r"join|particip|part\b|invest|return|follow|chip|came|put\b|led\b|anchor|head|"
+                                 r"bought|buys|purchased",
                                  re.IGNORECASE)
 _BARE_JOIN = re.compile(r"⟦\w+⟧,?\s+(?:also\s+|too\s+)?(?:joined|joins|returned)(?=\s*(?:[.;,]|$))", re.IGNORECASE)
 _ROUND_WORDS = re.compile(r"round|series|funding|financing|invest|stake|\d", re.IGNORECASE)
@@ -102,6 +106,10 @@ _RAISED = re.compile(r"\b(?:raised|raises|raising|secured|secures|closed|closes|
                      re.IGNORECASE)
 
 
+# "X hit a $45 billion valuation in a share sale", "X's tender offer values it at ..."
+_VALUED = re.compile(r"\b(?:valuation|share\s+sale|tender\s+offer|secondary\s+sale)\b", re.IGNORECASE)
+
+
 def round_opened(text: str) -> str | None:
     """The key of the company a masked sentence says is raising money, when it names no investor.
 
@@ -113,7 +121,7 @@ def round_opened(text: str) -> str | None:
     match = _ROUND_IN.search(text)
     if match:
         return match.group(1)
-    match = _RAISED.search(text)
+    match = _RAISED.search(text) or _VALUED.search(text)
     if match:
         return _first_entity(text[:match.start()])
     return None
@@ -186,6 +194,17 @@ _APPOSITION_MODIFIER = re.compile(r"⟦(?P<head>\w+)⟧,\s+(?:a|an|the)\s+(?:[^,
                                   r"(?:['’]s)?\s+(?:[\w-]+\s+){1,2}?(?:which|that|who)\b")
 
 
+# "Its main rival, Monzo, raised ...": the named one acts, not its rival.
+_NAMED_RELATIVE = re.compile(r"⟦(?P<owner>\w+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?(?:rival|competitor|peer|unit|subsidiary|"
+                             r"arm|affiliate|parent|division|spin-?off|sister\s+company)\s*,\s+⟦(?P<named>\w+)⟧,")
+
+
+_ITS = re.compile(r"(?<!⟦)(?<=\s)\w*\s*⟦(r\d+)⟧['’]s\s+(?:[\w-]+\s+){0,3}?" + _ROUND_NOUN)
+
+
+_NOBODY = "\x00"  # a target that cannot be told: the edge is dropped
+
+
 def _retarget(relations: list[FoundRelation], masked, fallback: str | None) -> list[FoundRelation]:
     """Move edges away from names that cannot have raised the money: one standing where investors
     stand ("led by X's Y Fund", "participation from Z") goes to the round's company; a name that
@@ -195,15 +214,28 @@ def _retarget(relations: list[FoundRelation], masked, fallback: str | None) -> l
     slots = {masked.names[key] for key in investor_slots(masked.text) if key in masked.names}
     heads = {masked.names[m.group("inner")]: masked.names[m.group("head")]
              for m in _APPOSITION_MODIFIER.finditer(masked.text)}
+    heads.update((masked.names[m.group("owner")], masked.names[m.group("named")])
+                 for m in _NAMED_RELATIVE.finditer(masked.text) if m.group("owner") in masked.names)
+    # "A and B backed its seed round": "its" cannot be B, one of the subjects; all of them invest.
+    backers: set[str] = set()
+    for match in _ITS.finditer(masked.text):
+        subjects = {masked.names.get(key) for key in list_before(masked.text[:match.start()])}
+        own = masked.names.get(match.group(1))
+        if own in subjects:
+            heads.setdefault(own, fallback if fallback and fallback not in subjects else _NOBODY)
+            if fallback and fallback not in subjects:
+                backers.update(name for name in subjects if name)
     fixed = []
     for relation in relations:
         if relation.type == "INVESTED_IN":
             target = heads.get(relation.target) or (fallback if relation.target in slots else relation.target)
-            if not target or target == relation.source:
+            if not target or target == relation.source or target is _NOBODY:
                 continue
             if target != relation.target:
                 relation = FoundRelation(relation.type, relation.source, target, relation.led, relation.event)
         fixed.append(relation)
+    have = {r.source for r in fixed if r.type == "INVESTED_IN" and r.target == fallback}
+    fixed.extend(FoundRelation("INVESTED_IN", name, fallback) for name in sorted(backers - have))
     return fixed
 
 
@@ -313,6 +345,8 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
             since += 1
         result.append((previous_subject, SentenceReading(relations, reading.subject, reading.uses_reference)))
         # "The X-backed company" means the company the previous sentence opened with ("Shares of H ...").
-        opener = next((name for _, _, name in sorted(spans) if name not in people), None)
+        investing = {r.source for r in relations if r.type == "INVESTED_IN"} | \
+            {r.target for r in relations if r.type == "BACKED_BY"}
+        opener = next((name for _, _, name in sorted(spans) if name not in people and name not in investing), None)
         last_named = opener if not sentence.headline else last_named
     return result
