@@ -302,3 +302,15 @@ def test_its_round_is_not_a_subjects_round():
     found = funding("Kelpa raised $3 million in March. Yarrow Ventures and Sequent Capital backed its seed round.")
     assert {("Yarrow Ventures", "Kelpa"), ("Sequent Capital", "Kelpa")} <= found
     assert ("Yarrow Ventures", "Sequent Capital") not in found
+
+
+def test_standing_stakes_in_the_story_company():
+    found = funding("Kestra, the Danish payments company, is preparing a listing. Vale Capital is its largest "
+                    "shareholder. Heron Partners and Norbank also hold stakes.")
+    assert {("Vale Capital", "Kestra"), ("Heron Partners", "Kestra"), ("Norbank", "Kestra")} <= found
+
+
+def test_owner_modifier_does_not_compete():
+    found = rivals("Flinto received $30 million from Gable. The Parnell-owned company competes with Zappa.")
+    assert frozenset(("Flinto", "Zappa")) in found
+    assert not any("Parnell" in pair for pair in found)

@@ -44,6 +44,9 @@ _SOLD_STAKE = re.compile(r"\b(?:sold|sells|selling|sell|offloaded|issued)\s+(?:a
 _APPOSITIVE_INVESTOR = re.compile(r"⟦(?P<investor>\w+)⟧,\s+(?:an?|its|the)\s+(?:(?:early|existing|longtime|long-time|"
                                   r"major|big|key|largest|biggest|lead|minority|anchor|strategic)\s+)*"
                                   r"(?:investor|backer|shareholder)\s*,")
+# "Sequoia is its largest shareholder" ("its" read as Sequoia itself: the story's company)
+_IS_ITS_INVESTOR = re.compile(r"⟦(?P<investor>\w+)⟧\s+(?:is|was|remains|became|has\s+been)\s+(?:also\s+)?"
+                              r"⟦(?P<its>r\d+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?(?:investor|backer|shareholder)\b")
 # "X's investment arm, Y" / "its venture unit, Y"
 _OWNER_UNIT = re.compile(r"⟦(?P<owner>\w+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?(?:arm|unit|fund|vehicle|division|"
                          r"subsidiary|affiliate|office)\s*,\s+⟦(?P<unit>\w+)⟧")
@@ -65,6 +68,9 @@ def extra_funding(text: str, names: dict[str, str], company: str | None) -> list
     if "investor" in text or "backer" in text or "shareholder" in text:
         for match in _APPOSITIVE_INVESTOR.finditer(text):
             add("INVESTED_IN", names.get(match.group("investor")), company)
+        for match in _IS_ITS_INVESTOR.finditer(text):
+            investor, own = names.get(match.group("investor")), names.get(match.group("its"))
+            add("INVESTED_IN", investor, company if own == investor else own, event=False)
     if "whose" in text:
         for match in _THE_WHOSE.finditer(text):
             for key in list_after(text[match.end():]):
@@ -87,7 +93,7 @@ _SUBJECT_RIVALS = re.compile(r"⟦(?P<a>\w+)⟧,?\s+(?:which\s+|that\s+)?(?:is\s
                              + _RIVAL_VERB + r"\s+(?:(?:head-on\s+)?(?:with|against)\s+)?(?=(?:\S+\s+){0,2}?⟦)",
                              re.IGNORECASE)
 # "The exchange, which competes with ⟦B⟧" (the story's company)
-_THE_RIVALS = re.compile(r"(?:^|[.;]\s+)\W*[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:" + _NOUN[3:-1] +
+_THE_RIVALS = re.compile(r"(?:^|[.;]\s+)\W*[Tt]he\s+(?:⟦\w+⟧-\w+\s+|[\w-]+\s+){0,2}?(?:" + _NOUN[3:-1] +
                          r"|exchange|bank|carmaker|automaker|insurer)(?:,\s+(?:which|that)\s+|\s+)(?:is\s+|also\s+)?"
                          + _RIVAL_VERB + r"\s+(?:(?:with|against)\s+)?")
 # "The start-up's nearest competitor is ⟦B⟧", "⟦A⟧'s main rival, ⟦B⟧"
@@ -132,7 +138,7 @@ def extra_rivalry(text: str, names: dict[str, str], company: str | None,
         pairs.extend((names.get(key), names.get(match.group("c"))) for key in heads)
     for match in _ITS_RIVAL_APPOSITION.finditer(text):
         own = names.get(match.group("its"))
-        pairs.append((names.get(match.group("b")), previous if own == names.get(match.group("b")) else own))
+        pairs.append((names.get(match.group("b")), company if own == names.get(match.group("b")) else own))
     for match in _PLAYERS_APPOSITION.finditer(text):
         pairs.append((names.get(match.group("a")), names.get(match.group("b"))))
     for match in _UP_AGAINST.finditer(text):

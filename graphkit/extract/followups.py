@@ -43,6 +43,7 @@ _PARTICIPATION = re.compile(
     r"\b(?P<also>(?:also|too|likewise|again)\s+)?(?P<verb>joined|joins|participated|participates|took\s+part|"
     r"takes\s+part|co-invested|invested|returned|followed\s+on|chipped\s+in|came\s+in|"
     r"(?:bought|buys|purchased)\s+(?:new\s+)?shares|"
+    r"(?:hold|holds|held|own|owns|owned)\s+(?:a\s+)?(?:minority\s+|small\s+|large\s+|big\s+)?stakes?|"
     r"put\s+(?:money|capital|cash|funds)\s+(?:in|into)\s+(?:the|this)\s+(?:\w+\s+)?" + _ROUND_NOUN + r"|"
     r"(?:led|co-led|anchored|headed)\s+(?:the|this)\s+(?:[\w$.-]+\s+){0,3}?" + _ROUND_NOUN + r"|"
     r"(?:participated|took\s+part|joined|invested)\s+in\s+(?:the|this)\s+(?:[\w$.-]+\s+){0,3}?" + _ROUND_NOUN + r")"
@@ -90,7 +91,7 @@ _ROUND_GATE = re.compile(r"rais|secur|clos|land|bag|nab|pick|round|series|invest
                          r"valuation|sale|tender",
                          re.IGNORECASE)
 _PARTICIPATION_GATE = re.compile(r"join|particip|part\b|invest|return|follow|chip|came|put\b|led\b|anchor|head|"
-                                 r"bought|buys|purchased",
+                                 r"bought|buys|purchased|stake",
                                  re.IGNORECASE)
 _BARE_JOIN = re.compile(r"⟦\w+⟧,?\s+(?:also\s+|too\s+)?(?:joined|joins|returned)(?=\s*(?:[.;,]|$))", re.IGNORECASE)
 _ROUND_WORDS = re.compile(r"round|series|funding|financing|invest|stake|\d", re.IGNORECASE)
@@ -202,6 +203,8 @@ _NAMED_RELATIVE = re.compile(r"⟦(?P<owner>\w+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?
 _ITS = re.compile(r"(?<!⟦)(?<=\s)\w*\s*⟦(r\d+)⟧['’]s\s+(?:[\w-]+\s+){0,3}?" + _ROUND_NOUN)
 
 
+_OWNER_MODIFIER = re.compile(r"⟦(\w+)⟧\s*-(?:owned|backed|funded|controlled|led)\s+(?:[\w-]+\s+){0,2}?(?:company|"
+                             r"startup|start-up|firm|unit|subsidiary|business|group|rival|platform)\b")
 _NOBODY = "\x00"  # a target that cannot be told: the edge is dropped
 
 
@@ -257,7 +260,9 @@ def _with_clauses(relations: list[FoundRelation], masked, company: str | None,
         if pair not in have and relation.source != relation.target:
             have.add(pair)
             relations.append(relation)
-    relations = [r for r in relations if r.type != "COMPETES_WITH" or not {r.source, r.target} & people]
+    # "The X-owned company competes with Y": X only owns the rival.
+    owners = {masked.names[m.group(1)] for m in _OWNER_MODIFIER.finditer(masked.text) if m.group(1) in masked.names}
+    relations = [r for r in relations if r.type != "COMPETES_WITH" or not {r.source, r.target} & (people | owners)]
     rivals = {frozenset((r.source, r.target)) for r in relations if r.type == "COMPETES_WITH"}
     for relation in extra_rivalry(masked.text, masked.names, company, masked.previous_subject):
         pair = frozenset((relation.source, relation.target))
