@@ -259,14 +259,21 @@ def build_command(
         "--output", "-o", help="Folder for graph.json and graph.html.")] = Path("out"),
     workers: WorkersOption = 1,
     aliases: AliasesOption = None,
+    use_neo4j: Annotated[bool, typer.Option(
+        "--neo4j", help="Also load the graph into Neo4j (connection from the options below or NEO4J_*).")] = False,
+    uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
+    database: DatabaseOption = None,
 ) -> None:
     """Extract a graph from articles, save OUT/graph.json and an offline HTML view OUT/graph.html."""
+    settings = neo4j_settings(use_neo4j, uri, user, password, database)
     graph, report = run_extraction(paths, workers, aliases)
     graph_path, view_path = out_dir / "graph.json", out_dir / "graph.html"
     write_outputs(graph, graph_path, view_path)
     print_run_summary(report, graph_path, graph)
     console.print(f"wrote {view_path}: open it in a browser (works offline)", markup=False, highlight=False,
                   soft_wrap=True)
+    if settings is not None:
+        load_and_report(graph, settings, batch_size=5000)
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -572,11 +579,17 @@ def load_command(
     database: DatabaseOption = None,
 ) -> None:
     """Load a graph file into Neo4j: merged by node key, evidence added to existing edges (idempotent)."""
-    from graphkit.backends.neo4j import load_graph_into_neo4j
     from graphkit.graph import load_graph
 
     settings = Neo4jSettings.from_options(uri=uri, user=user, password=password, database=database)
-    summary = load_graph_into_neo4j(load_graph(graph_file), settings, batch_size=batch_size, progress=True)
+    load_and_report(load_graph(graph_file), settings, batch_size)
+
+
+def load_and_report(graph: Any, settings: Neo4jSettings, batch_size: int) -> None:
+    """Load a graph into Neo4j with a progress bar, then print what was written."""
+    from graphkit.backends.neo4j import load_graph_into_neo4j
+
+    summary = load_graph_into_neo4j(graph, settings, batch_size=batch_size, progress=True)
     written = ", ".join(f"{value:,} {name.replace('_', ' ')}" for name, value in summary.counters.items())
     console.print(f"loaded {summary.nodes:,} nodes and {summary.relationships:,} relationships into "
                   f"{settings.uri} in {summary.seconds:.1f} s: {written}", markup=False, highlight=False)
