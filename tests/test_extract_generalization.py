@@ -314,3 +314,9 @@ def test_owner_modifier_does_not_compete():
     found = rivals("Flinto received $30 million from Gable. The Parnell-owned company competes with Zappa.")
     assert frozenset(("Flinto", "Zappa")) in found
     assert not any("Parnell" in pair for pair in found)
+
+
+def test_list_item_owned_by_a_described_owner():
+    from graphkit.extract.relations import list_after
+
+    assert list_after("⟦1⟧, the ⟦2⟧ city government's ⟦3⟧ and ⟦4⟧, according to a filing") == ["1", "3", "4"]

@@ -298,6 +298,11 @@ def list_after(text: str) -> list[str]:
                 and PLACEHOLDER.fullmatch(tokens[index + 2]):
             index += 1  # a noun after an item: "Tesla's Optimus program and Agility Robotics"
             continue
+        elif not expecting and found and _owned_item_ahead(tokens, index):
+            found.pop()  # "the Hefei municipal government's Hefei Holding": the item is the one owned
+            expecting = True
+            index = _owned_item_ahead(tokens, index)
+            continue
         elif not expecting and lowered not in _CONTINUE:
             break
         elif lowered in _BREAK or token in ";:.()\"“”—–" or filler >= 6:
@@ -306,6 +311,18 @@ def list_after(text: str) -> list[str]:
             filler += 1
         index += 1
     return found
+
+
+def _owned_item_ahead(tokens: list[str], index: int) -> int:
+    """Index of the name after "lower words 's" ("municipal government's ⟦4⟧"), else 0."""
+    look = index
+    while look < len(tokens) and look - index < 3 and tokens[look].isalpha() and tokens[look].islower() \
+            and tokens[look] not in _BREAK:
+        look += 1
+    if look > index and look + 1 < len(tokens) and tokens[look] in ("'s", "’s") \
+            and PLACEHOLDER.fullmatch(tokens[look + 1]):
+        return look + 1
+    return 0
 
 
 def list_before(text: str) -> list[str]:
