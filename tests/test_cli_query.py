@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from graphkit.cli import app
 from graphkit.graph import add_entity, add_relation, load_graph, new_graph, save_graph
-from graphkit.model import Evidence
+from graphkit.model import STORAGE_LABEL, Evidence
 
 runner = CliRunner()
 
@@ -56,7 +56,7 @@ def test_json_output_of_nodes(graph_file: Path) -> None:
     result = query(graph_file, "MATCH (n {key: 'boyu-capital'}) RETURN n", "--json")
     assert result.exit_code == 0, result.output
     [record] = json.loads(result.output)
-    assert record["n"]["labels"] == ["Investor"]
+    assert record["n"]["labels"] == sorted(["Investor", STORAGE_LABEL])
     assert record["n"]["properties"]["name"] == "Boyu Capital"
 
 

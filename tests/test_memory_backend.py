@@ -12,7 +12,7 @@ from graphkit.backends import open_backend
 from graphkit.backends.memory import GraphFileBackend
 from graphkit.errors import CypherError, GraphFileError
 from graphkit.graph import add_entity, add_relation, load_graph, new_graph, save_graph
-from graphkit.model import Evidence
+from graphkit.model import STORAGE_LABEL, Evidence
 from graphkit.values import Node, Relationship, to_plain
 
 
@@ -41,7 +41,7 @@ def test_queries_see_the_property_view(backend: GraphFileBackend) -> None:
                          "r.currency AS currency")
     assert result.columns == ["a", "r", "target", "evidence", "currency"]
     [[node, relationship, target, evidence, currency]] = result.rows
-    assert isinstance(node, Node) and node.labels == {"Company", "Investor"}
+    assert isinstance(node, Node) and node.labels == {"Company", "Investor", STORAGE_LABEL}
     assert node.properties["key"] == "alibaba" and node.properties["mentions"] == 3
     assert isinstance(relationship, Relationship) and relationship.type == "INVESTED_IN"
     assert relationship.properties["amount_usd"] == 6e8 and relationship.properties["round"] == "Series C"
