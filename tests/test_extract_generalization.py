@@ -320,3 +320,9 @@ def test_list_item_owned_by_a_described_owner():
     from graphkit.extract.relations import list_after
 
     assert list_after("⟦1⟧, the ⟦2⟧ city government's ⟦3⟧ and ⟦4⟧, according to a filing") == ["1", "3", "4"]
+
+
+def test_portfolio_phrasings():
+    found = funding("Tarvik Motors, which also counts Ampli among the startups in its venture portfolio, signed a "
+                    "deal. Ardent Capital portfolio company Zumo hired a chief.")
+    assert {("Tarvik Motors", "Ampli"), ("Ardent Capital", "Zumo")} <= found

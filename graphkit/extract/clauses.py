@@ -4,6 +4,7 @@
 * "The company, whose other investors include A and B" / "T's investors, including A" -> A, B invested
 * "T has sold a 20% stake to A" -> A invested in T
 * "A, an early investor, ..." -> A invested in the story's company
+* "Y, which counts X among the startups in its portfolio", "Y portfolio company X" -> Y invested in X
 * "X's investment arm, Y" / "its venture unit, Y": Y, not its owner, is the one that invests
 
 Examples
@@ -47,6 +48,11 @@ _APPOSITIVE_INVESTOR = re.compile(r"⟦(?P<investor>\w+)⟧,\s+(?:an?|its|the)\s
 # "Sequoia is its largest shareholder" ("its" read as Sequoia itself: the story's company)
 _IS_ITS_INVESTOR = re.compile(r"⟦(?P<investor>\w+)⟧\s+(?:is|was|remains|became|has\s+been)\s+(?:also\s+)?"
                               r"⟦(?P<its>r\d+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?(?:investor|backer|shareholder)\b")
+# "Y, which also counts X among the startups in its venture portfolio"; "Y portfolio company X"
+_COUNTS_PORTFOLIO = re.compile(r"⟦(?P<investor>\w+)⟧,?\s+(?:which\s+|that\s+|who\s+)?(?:also\s+)?counts?\s+"
+                               r"(?P<items>[^.;]{0,80}?)\bamong\s+[^.;⟦]{0,40}?(?:⟦r\d+⟧[^.;⟦]{0,20}?)?portfolio")
+_PORTFOLIO_COMPANY = re.compile(r"⟦(?P<investor>\w+)⟧(?:['’]s)?\s+portfolio\s+compan(?:y|ies)\s+(?:include\s+|"
+                                r"includes\s+|such\s+as\s+|like\s+)?(?=⟦)")
 # "X's investment arm, Y" / "its venture unit, Y"
 _OWNER_UNIT = re.compile(r"⟦(?P<owner>\w+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?(?:arm|unit|fund|vehicle|division|"
                          r"subsidiary|affiliate|office)\s*,\s+⟦(?P<unit>\w+)⟧")
@@ -71,6 +77,13 @@ def extra_funding(text: str, names: dict[str, str], company: str | None) -> list
         for match in _IS_ITS_INVESTOR.finditer(text):
             investor, own = names.get(match.group("investor")), names.get(match.group("its"))
             add("INVESTED_IN", investor, company if own == investor else own, event=False)
+    if "portfolio" in text:
+        for match in _COUNTS_PORTFOLIO.finditer(text):
+            for key in list_after(match.group("items")):
+                add("INVESTED_IN", names.get(match.group("investor")), names.get(key))
+        for match in _PORTFOLIO_COMPANY.finditer(text):
+            for key in list_after(text[match.end():]):
+                add("INVESTED_IN", names.get(match.group("investor")), names.get(key))
     if "whose" in text:
         for match in _THE_WHOSE.finditer(text):
             for key in list_after(text[match.end():]):
