@@ -326,3 +326,14 @@ def test_portfolio_phrasings():
     found = funding("Tarvik Motors, which also counts Ampli among the startups in its venture portfolio, signed a "
                     "deal. Ardent Capital portfolio company Zumo hired a chief.")
     assert {("Tarvik Motors", "Ampli"), ("Ardent Capital", "Zumo")} <= found
+
+
+def test_employers_founders_and_of_names_are_actors():
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    text = ("Kelpa raised $3 million. Kelpa was founded by former Orvan Bank banker Lio Tan. Its chief, who "
+            "previously ran partnerships at Vidster, said so. The Central Bank of Ruritania has tightened rules.")
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    found = {m.entity or m.name for m in result.mentions}
+    assert {"Lio Tan", "Orvan Bank", "Vidster", "Central Bank of Ruritania"} <= found

@@ -70,11 +70,15 @@ _VEHICLE_NUMBER = re.compile(r"\d{1,2}|[ivx]{1,4}")
 # "founded in 2021 by A and B", "started by Raman and B": founders are people (one-word names are not
 # taken for people without other cues, so "a coalition started by Stripe" stays an organization).
 _FOUNDED_BY_BEFORE = re.compile(r"\b(?i:founded|co-founded|cofounded|started)\s+(?:in\s+\d{4}\s+)?by\s+"
-                                r"(?:[A-Z][\w'’-]*\s+){0,3}?(?:and\s+)?$")
+                                r"(?:(?:former|ex-)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[a-z][\w-]*\s+){0,2}?"
+                                r"(?:and\s+)?$")
 # "engineers A B and C D": the second of a pair after a plural title is a person too.
 _TITLED_PAIR_BEFORE = re.compile(rf"\b(?i:{_TITLES})s\s+(?:[A-Z][\w'’-]*\s+){{1,3}}and\s+$")
 _EMPLOYER_AFTER = re.compile(r"^\s+(?:executive|engineer|employee|manager|banker|analyst|researcher|director|"
-                             r"veteran|alumnus|scientist)s?\b", re.IGNORECASE)
+                             r"veteran|alumnus|scientist|producer|official|staffer|designer)s?\b", re.IGNORECASE)
+# "who previously ran creator partnerships at YouTube", "worked for a decade at X"
+_WORKED_AT_BEFORE = re.compile(r"\b(?:ran|run|runs|worked|works|working|served|led)\s+(?:[\w-]+\s+){0,3}?(?:at|for)\s+$",
+                               re.IGNORECASE)
 _EMPLOYEE_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|former|ex-)\s+$")
 # "pension fund AP4", "development fund Norfund": a named fund described by its kind.
 _FUND_KIND_BEFORE = re.compile(r"\b(?:pension|sovereign(?:\s+wealth)?|wealth|development|hedge|endowment|"
@@ -275,7 +279,7 @@ def _cues(sentence: str, span: Span) -> set[str]:
         cues.add("fund")
     if span.possessor and _OWNS_INVESTOR_AFTER.match(after):
         cues.add("owner")
-    if _EMPLOYER_AFTER.match(after) and _EMPLOYEE_ARTICLE_BEFORE.search(before):
+    if _EMPLOYER_AFTER.match(after) and _EMPLOYEE_ARTICLE_BEFORE.search(before) or _WORKED_AT_BEFORE.search(before):
         cues.add("organization")  # "a former SAP executive"
     if _INVESTMENT_FIRM_BEFORE.search(before) or _INVESTOR_AFTER.match(after):
         cues.add("investment firm")

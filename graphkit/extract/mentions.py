@@ -346,6 +346,9 @@ def _is_rejected(run: list[_Token], mid_sentence: bool) -> bool:
         return False  # "Bank of England", "University of Lagos"
     if mid_sentence and len(words) == 1 and words[0] not in _NEVER_ALONE and words[0].isalpha():
         return False  # an ordinary word capitalized inside running text is a name: "rival Target"
+    if "of" in words[1:-1] and any(word in _OF_HEADS | _ORG_TAIL for word in words[:words.index("of")]) \
+            and run[0].text[:1].isupper():
+        return False  # "Central Bank of Nigeria", "Bank of America": common words, one name
     if all(word in _NOT_A_NAME or word in place_words for word in words):
         return True
     text = " ".join(token.text for token in run)
