@@ -337,3 +337,8 @@ def test_employers_founders_and_of_names_are_actors():
     result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
     found = {m.entity or m.name for m in result.mentions}
     assert {"Lio Tan", "Orvan Bank", "Vidster", "Central Bank of Ruritania"} <= found
+
+
+def test_hyphenated_given_names():
+    assert names("Chief executive Lee Seo-yun told reporters.") == ["Lee Seo-yun"]
+    assert names("The Year-end rally lifted Tesla.") == ["Tesla"]

@@ -74,6 +74,9 @@ _SINGLE_LETTER = re.compile(r"[A-Za-z]\.?")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ROUND_NAME = re.compile(r"(?:Pre-)?Series [A-H]\d?", re.IGNORECASE)
+# A two-syllable given name after a short family name ("Park Ji-hoon"), not "Year-end".
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
+_SURNAME = re.compile(r"[A-Z][a-z]{1,5}")
 _ADVERB_ENDINGS = ("ately", "ally", "ently", "ously", "ingly", "edly", "ively", "fully", "ably", "ilarly", "ssly")
 _LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ-]+(?![\w’'])")
 
@@ -183,6 +186,9 @@ def _is_name_token(tokens: list[_Token], index: int, headline: bool, forced: set
     if index in forced:
         return True
     token = tokens[index]
+    if index and _HYPHENATED_GIVEN_NAME.fullmatch(token.text) and _SURNAME.fullmatch(tokens[index - 1].text) \
+            and tokens[index - 1].lower not in COMMON_WORDS and token.lower.split("-")[0] not in COMMON_WORDS:
+        return True  # "Park Ji-hoon", "Kim Chang-han" (not "The Year-end")
     if token.text.islower() or not token.text[0].isalnum() or not _looks_like_name(token.text):
         return False
     if index == sentence_start and (token.lower in SENTENCE_OPENERS or (
