@@ -342,3 +342,14 @@ def test_employers_founders_and_of_names_are_actors():
 def test_hyphenated_given_names():
     assert names("Chief executive Lee Seo-yun told reporters.") == ["Lee Seo-yun"]
     assert names("The Year-end rally lifted Tesla.") == ["Tesla"]
+
+
+def test_datelines_and_creative_works_are_not_entities():
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    text = ("Port Veyra, Thursday\n\nQuorra Games raised $5 million to port the role-playing game Emberfall to "
+            "consoles. Emberfall sold well, Quorra Games said.")
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    found = {m.entity or m.name for m in result.mentions}
+    assert "Quorra Games" in found and not {"Port Veyra", "Emberfall"} & found

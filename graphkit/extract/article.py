@@ -119,6 +119,8 @@ _SOURCE_AFTER = re.compile(r"^(?:\s+(?:first\s+)?reported\b(?!\s+(?:a|an|its|the
 # "a Rotterdam company", "Zurich start-up X": a one-word name used as a place.
 _PLACE_MODIFIER_AFTER = re.compile(r"^\s+(?:company|start-?up|firm|office|offices|headquarters|plant|factory)\b",
                                    re.IGNORECASE)
+_DATELINE_AFTER = re.compile(r"^,\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$")
+_WORK_BEFORE = re.compile(r"\b(?:game|title|film|movie|novel|franchise|album|drama|series)\s+$")
 # A name a company does business with is an actor: "partnered with X", "orders from X", "acquired X",
 # "customers include X, Y and Z".
 _DEALS_WITH_BEFORE = re.compile(
@@ -299,8 +301,11 @@ def _cues(sentence: str, span: Span) -> set[str]:
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after) or (
             _SITE_SUFFIX_BEFORE.search(before) and not after.strip(" .")):
         cues.add("source")  # ... or a page title's trailing "– Site Name"
-    if " " not in span.name and _PLACE_MODIFIER_AFTER.match(after) and not span.possessor:
-        cues.add("place")
+    if " " not in span.name and _PLACE_MODIFIER_AFTER.match(after) and not span.possessor \
+            or _DATELINE_AFTER.match(after):
+        cues.add("place")  # ... or a dateline: "Addis Ababa, Thursday"
+    if _WORK_BEFORE.search(before):
+        cues.add("product")  # "the open-world title X", "the role-playing game X"
     return cues
 
 
