@@ -592,7 +592,8 @@ def load_and_report(graph: Any, settings: Neo4jSettings, batch_size: int) -> Non
     summary = load_graph_into_neo4j(graph, settings, batch_size=batch_size, progress=True)
     written = ", ".join(f"{value:,} {name.replace('_', ' ')}" for name, value in summary.counters.items())
     console.print(f"loaded {summary.nodes:,} nodes and {summary.relationships:,} relationships into "
-                  f"{settings.uri} in {summary.seconds:.1f} s: {written}", markup=False, highlight=False)
+                  f"{settings.uri} in {summary.seconds:.1f} s: {written}", markup=False, highlight=False,
+                  soft_wrap=True)
 
 
 @command("export")

@@ -110,7 +110,7 @@ def test_query_values_are_graphkit_values(neo4j_backend):
         {"name": "Megvii"})
     assert result.columns == ["a", "r", "p", "amount", "day", "span"]
     node, relationship, path, amount, day, span = result.rows[0]
-    assert isinstance(node, Node) and node.labels == frozenset({"Company", "Investor"})
+    assert isinstance(node, Node) and node.labels == frozenset({"Entity", "Company", "Investor"})
     assert node.properties["aliases"] == ["Alibaba", "BABA"]
     assert isinstance(relationship, Relationship) and relationship.type == "INVESTED_IN"
     assert (relationship.start, relationship.end) == (node.id, path.nodes[1].id)

@@ -3,8 +3,8 @@
 Connects with the official driver (``bolt://``, ``neo4j://``, ``neo4j+s://``); an unreachable server
 or refused credentials become :class:`~graphkit.errors.Neo4jUnavailableError` within seconds, Cypher
 failures :class:`~graphkit.errors.CypherError`. Results come back as the same values the embedded
-engine gives (:mod:`graphkit.values`, plain Python values, the engine's temporal values); the storage
-label :data:`~graphkit.backends.neo4j_load.ENTITY_LABEL` is left out of result nodes' labels.
+engine gives (:mod:`graphkit.values`, plain Python values, the engine's temporal values). Nodes carry
+the storage label ``Entity`` here as in the engine's property view (:data:`graphkit.model.STORAGE_LABEL`).
 
 Examples
 --------
@@ -70,8 +70,12 @@ class Neo4jBackend:
                 max_transaction_retry_time=retry_seconds, notifications_min_severity="OFF")
         except (ValueError, neo4j_errors.ConfigurationError) as error:
             raise Neo4jUnavailableError(f"invalid Neo4j URI {settings.uri!r}: {error}") from None
-        with self.connection_errors():
-            self.driver.verify_connectivity()
+        try:
+            with self.connection_errors():
+                self.driver.verify_connectivity()
+        except Neo4jUnavailableError:
+            self.driver.close()
+            raise
 
     def connection_errors(self) -> _ConnectionErrors:
         """Return a context that turns driver connection failures into Neo4jUnavailableError."""
@@ -176,7 +180,7 @@ def cypher_error(error: neo4j_errors.Neo4jError) -> CypherError:
 def to_graphkit_value(value: Any) -> Any:
     """Return a driver value as a graphkit result value (graph values, temporal values, plain data)."""
     if isinstance(value, neo4j.graph.Node):
-        return Node(id=value.element_id, labels=frozenset(value.labels) - {ENTITY_LABEL},
+        return Node(id=value.element_id, labels=frozenset(value.labels),
                     properties=to_graphkit_value(dict(value)))
     if isinstance(value, neo4j.graph.Relationship):
         return Relationship(id=value.element_id, type=value.type, start=value.start_node.element_id,

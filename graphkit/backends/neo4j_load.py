@@ -1,8 +1,8 @@
 """Batched, idempotent, incremental loading of a graphkit graph into Neo4j.
 
-Every node also gets the storage label :data:`ENTITY_LABEL` (``Entity``, an addition to the
-vocabulary of :mod:`graphkit.model` used only here), which carries the unique ``key`` constraint
-from ``cypher/schema.cypher``: a node with several labels (Alibaba is a Company and an Investor) is
+Every node also gets the storage label ``Entity`` (:data:`graphkit.model.STORAGE_LABEL`), which
+carries the unique ``key`` constraint from ``cypher/schema.cypher``; a node's labels are Neo4j labels
+only, not a property: a node with several labels (Alibaba is a Company and an Investor) is
 found by one index lookup, so ``MERGE`` by key is safe and fast. Nodes and then relationships go in
 batches, one managed write transaction (retried on transient errors) per batch:
 
@@ -44,16 +44,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from graphkit.backends.base import LoadSummary
 from graphkit.errors import GraphkitError
 from graphkit.graph import add_relation, summarize_evidence, to_property_graph
-from graphkit.model import LABELS, RELATION_TYPES
+from graphkit.model import LABELS, RELATION_TYPES, STORAGE_LABEL
 
-ENTITY_LABEL = "Entity"
+ENTITY_LABEL = STORAGE_LABEL
 DEFAULT_BATCH_SIZE = 5000
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "cypher" / "schema.cypher"
 # Edge properties recomputed from the evidence (graphkit.graph.summarize_evidence) and the evidence itself.
 SUMMARY_FIELDS = frozenset(summarize_evidence([])) | {"evidence"}
 LOAD_COUNTERS = ("nodes_created", "relationships_created", "properties_set", "labels_added")
 
-READ_NODES = "UNWIND $keys AS key MATCH (n:Entity {key: key}) RETURN key, properties(n) AS props"
+READ_NODES = ("UNWIND $keys AS key MATCH (n:Entity {key: key}) "
+              "RETURN key, properties(n) AS props, labels(n) AS labels")
 
 
 def schema_statements(path: Path = SCHEMA_FILE) -> list[str]:
@@ -138,7 +139,7 @@ def restore_edge_summaries(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def check_vocabulary(flat: nx.MultiDiGraph) -> None:
     """Raise GraphkitError when a node label or edge type is outside graphkit's vocabulary."""
     for key, data in flat.nodes(data=True):
-        unknown = set(data.get("labels", [])) - set(LABELS)
+        unknown = set(data.get("labels", [])) - set(LABELS) - {ENTITY_LABEL}
         if unknown:
             raise GraphkitError(f"node {key!r}: unknown labels {sorted(unknown)}; allowed: {', '.join(LABELS)}")
     for source, target, data in flat.edges(data=True):
@@ -161,7 +162,8 @@ def load_into(session: neo4j.Session, graph: nx.MultiDiGraph, batch_size: int = 
     flat = to_property_graph(graph)
     check_vocabulary(flat)
     ensure_schema(session)
-    nodes = [{"key": key, "props": dict(data)} for key, data in flat.nodes(data=True)]
+    nodes = [{"key": key, "props": {**data, "labels": sorted(set(data["labels"]) - {ENTITY_LABEL})}}
+             for key, data in flat.nodes(data=True)]
     edges_by_type: dict[str, list[dict]] = defaultdict(list)
     for source, target, data in flat.edges(data=True):
         edges_by_type[data["type"]].append({"source": source, "target": target, "props": edge_props(data)})
@@ -188,14 +190,17 @@ def write_node_batch(tx: neo4j.ManagedTransaction, rows: list[dict], stored: boo
     """Merge one batch of nodes in a transaction (``stored``: some may exist); return the counters."""
     existing = {}
     if stored:
-        existing = {record["key"]: record["props"]
+        # Labels live as Neo4j labels only (the property view has no `labels` property).
+        existing = {record["key"]: {**record["props"], "labels": sorted(set(record["labels"]) - {ENTITY_LABEL})}
                     for record in tx.run(READ_NODES, {"keys": [row["key"] for row in rows]})}
     by_labels: dict[tuple[str, ...], list[dict]] = defaultdict(list)
     for row in rows:
         old = existing.get(row["key"])
         props = row["props"] if old is None else merge_node_props(old, row["props"])
         if props != old:
-            by_labels[tuple(sorted(props.get("labels", [])))].append({"key": row["key"], "props": props})
+            labels = tuple(sorted(set(props.get("labels", [])) - {ENTITY_LABEL}))
+            stored_props = {key: value for key, value in props.items() if key != "labels"}
+            by_labels[labels].append({"key": row["key"], "props": stored_props})
     counters: dict[str, int] = {}
     for labels, changed in by_labels.items():
         add_counters(counters, counters_of(tx.run(write_nodes_query(labels), {"rows": changed}).consume()))
