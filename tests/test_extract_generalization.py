@@ -353,3 +353,15 @@ def test_datelines_and_creative_works_are_not_entities():
     result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
     found = {m.entity or m.name for m in result.mentions}
     assert "Quorra Games" in found and not {"Port Veyra", "Emberfall"} & found
+
+
+def test_brokers_and_bourses_labels():
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    text = ("Shares of Kelpa rose 60% on the KOSTEX market after its listing. Brant Partners was the lead "
+            "underwriter. Marlow Partners analyst Ida Moe called it strong.")
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    labels = {m.name: m.labels for m in result.mentions}
+    assert labels["KOSTEX"] == {"Organization"}
+    assert labels["Brant Partners"] == {"Company"} and labels["Marlow Partners"] == {"Company"}

@@ -119,6 +119,12 @@ _SOURCE_AFTER = re.compile(r"^(?:\s+(?:first\s+)?reported\b(?!\s+(?:a|an|its|the
 # "a Rotterdam company", "Zurich start-up X": a one-word name used as a place.
 _PLACE_MODIFIER_AFTER = re.compile(r"^\s+(?:company|start-?up|firm|office|offices|headquarters|plant|factory)\b",
                                    re.IGNORECASE)
+# A bank or research house seen through its analysts or its underwriting, whatever its name says.
+_BROKER_AFTER = re.compile(r"^\s+(?:analysts?|strategists?|economists?)\b|^\s+(?:was|were|is|are|will\s+be)\s+(?:the\s+|a\s+|an\s+)?"
+                           r"(?:lead\s+|joint\s+|sole\s+)?(?:underwriters?|bookrunners?|arrangers?|placement\s+agents?)\b",
+                           re.IGNORECASE)
+_BROKER_BEFORE = re.compile(r"\b(?:analysts?|strategists?|economists?)\s+(?:at|from|with)\s+$", re.IGNORECASE)
+_BOURSE_AFTER = re.compile(r"^\s+(?:stock\s+)?(?:market|exchange|bourse|index)\b(?!\s+(?:share|leader|value))")
 _DATELINE_AFTER = re.compile(r"^,\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$")
 _WORK_BEFORE = re.compile(r"\b(?:game|title|film|movie|novel|franchise|album|drama|series)\s+$")
 # A name a company does business with is an actor: "partnered with X", "orders from X", "acquired X",
@@ -304,6 +310,10 @@ def _cues(sentence: str, span: Span) -> set[str]:
     if " " not in span.name and _PLACE_MODIFIER_AFTER.match(after) and not span.possessor \
             or _DATELINE_AFTER.match(after):
         cues.add("place")  # ... or a dateline: "Addis Ababa, Thursday"
+    if _BROKER_AFTER.match(after) or _BROKER_BEFORE.search(before):
+        cues.add("broker")
+    if _BOURSE_AFTER.match(after) and before.rstrip().casefold().endswith("the"):
+        cues.add("bourse")
     if _WORK_BEFORE.search(before):
         cues.add("product")  # "the open-world title X", "the role-playing game X"
     return cues
@@ -479,7 +489,8 @@ def extract_article(article: Article) -> ArticleExtraction:
             actor = True
         elif merged.person:
             actor = bool({"titled", "person context", "actor", "owner"} & merged.cues) and not only_in_headlines
-        elif {"organization", "organization type", "investor", "investment firm", "owner"} & merged.cues:
+        elif {"organization", "organization type", "investor", "investment firm", "owner", "broker", "bourse"} \
+                & merged.cues:
             actor = True
         elif {"product", "place"} & merged.cues or only_in_headlines and len(merged.sentences) < 2 \
                 and "actor" not in merged.cues:
@@ -497,6 +508,10 @@ def extract_article(article: Article) -> ArticleExtraction:
             labels = {"Organization", *(labels - {"Company"})}
         if "fund" in merged.cues and not merged.person and not company_name:
             labels = {"Fund", "Investor"}
+        if "broker" in merged.cues and not merged.person and merged.name not in investors:
+            labels = {"Company"}  # "Leerink Partners analyst X", "X was the lead underwriter": a bank
+        elif "bourse" in merged.cues and not merged.person and merged.name not in investors:
+            labels = {"Organization"}  # "the KOSDAQ market"
         labels = frozenset(labels)
         for form, count in merged.forms.items():
             entity = merged.name if form != merged.name else None
