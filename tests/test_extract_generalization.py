@@ -365,3 +365,12 @@ def test_brokers_and_bourses_labels():
     labels = {m.name: m.labels for m in result.mentions}
     assert labels["KOSTEX"] == {"Organization"}
     assert labels["Brant Partners"] == {"Company"} and labels["Marlow Partners"] == {"Company"}
+
+
+def test_fund_described_after_the_name():
+    from graphkit.extract.article import extract_article
+    from graphkit.model import Article, Section
+
+    text = "The round in Kelpa was led by Green Power Ventures, the climate fund started by Ida Moe."
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    assert {m.labels for m in result.mentions if m.name == "Green Power Ventures"} == {frozenset({"Fund", "Investor"})}

@@ -125,6 +125,9 @@ _BROKER_AFTER = re.compile(r"^\s+(?:analysts?|strategists?|economists?)\b|^\s+(?
                            re.IGNORECASE)
 _BROKER_BEFORE = re.compile(r"\b(?:analysts?|strategists?|economists?)\s+(?:at|from|with)\s+$", re.IGNORECASE)
 _BOURSE_AFTER = re.compile(r"^\s+(?:stock\s+)?(?:market|exchange|bourse|index)\b(?!\s+(?:share|leader|value))")
+# "X, its fifth fund,", "X, the climate fund founded by ...": the name is a fund.
+_FUND_AFTER = re.compile(r"^\s*,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?fund\b(?!\s+(?:manager|management|"
+                         r"firm|company|group|house))", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^,\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$")
 _WORK_BEFORE = re.compile(r"\b(?:game|title|film|movie|novel|franchise|album|drama|series)\s+$")
 # A name a company does business with is an actor: "partnered with X", "orders from X", "acquired X",
@@ -283,7 +286,7 @@ def _cues(sentence: str, span: Span) -> set[str]:
         cues.add("organization type")
     if _INVESTOR_BEFORE.search(before):
         cues.add("investor")
-    if _FUND_KIND_BEFORE.search(before):
+    if _FUND_KIND_BEFORE.search(before) or _FUND_AFTER.match(after):
         cues.add("fund")
     if span.possessor and _OWNS_INVESTOR_AFTER.match(after):
         cues.add("owner")
@@ -506,7 +509,7 @@ def extract_article(article: Article) -> ArticleExtraction:
             labels = {"Investor", *(labels & {"Fund"})}
         elif "organization type" in merged.cues and not merged.person:
             labels = {"Organization", *(labels - {"Company"})}
-        if "fund" in merged.cues and not merged.person and not company_name:
+        if "fund" in merged.cues and not merged.person and words[-1] not in COMPANY_WORDS:
             labels = {"Fund", "Investor"}
         if "broker" in merged.cues and not merged.person and merged.name not in investors:
             labels = {"Company"}  # "Leerink Partners analyst X", "X was the lead underwriter": a bank
