@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, fields
 
+from graphkit.extract.anycase import AnyCase
 from graphkit.extract.clauses import extra_funding, extra_rivalry, owner_units
 from graphkit.extract.money import find_amount
 from graphkit.extract.relations import (
@@ -87,12 +88,10 @@ def _carry(relations: list[FoundRelation], target: str | None, round_text: str |
 
 
 # Cheap checks that let most sentences skip a family of patterns.
-_ROUND_GATE = re.compile(r"rais|secur|clos|land|bag|nab|pick|round|series|investment|funding|financ|extension|"
-                         r"valuation|sale|tender",
-                         re.IGNORECASE)
-_PARTICIPATION_GATE = re.compile(r"join|particip|part\b|invest|return|follow|chip|came|put\b|led\b|anchor|head|"
-                                 r"bought|buys|purchased|stake",
-                                 re.IGNORECASE)
+_ROUND_GATE = AnyCase(r"rais|secur|clos|land|bag|nab|pick|round|series|investment|funding|financ|extension|"
+                      r"valuation|sale|tender")
+_PARTICIPATION_GATE = AnyCase(r"join|particip|part\b|invest|return|follow|chip|came|put\b|led\b|anchor|head|"
+                              r"bought|buys|purchased|stake")
 _BARE_JOIN = re.compile(r"⟦\w+⟧,?\s+(?:also\s+|too\s+)?(?:joined|joins|returned)(?=\s*(?:[.;,]|$))", re.IGNORECASE)
 _ROUND_WORDS = re.compile(r"round|series|funding|financing|invest|stake|\d", re.IGNORECASE)
 _LED = re.compile(r"⟦(\w+)⟧\s+(?:also\s+)?(?:co-)?led\b")
@@ -310,7 +309,7 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
             continue
         masked = mask(sentence.text, spans, reference, previous_subject)
         opened = masked.name(round_opened(masked.text)) if not sentence.headline \
-            and _ROUND_GATE.search(sentence.text) else None
+            and _ROUND_GATE.found(sentence.text) else None
         if opened and opened not in people:
             round_text = sentence.text if opened != current or find_amount(sentence.text) else round_text
             current, since = opened, 0
@@ -318,7 +317,7 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         relations = _retarget(list(reading.relations), masked, target)
         relations = _fix_investor_targets(relations, target)
         relations = _with_clauses(relations, masked, last_named or reference or previous_subject, people)
-        if target and not sentence.headline and _PARTICIPATION_GATE.search(sentence.text):
+        if target and not sentence.headline and _PARTICIPATION_GATE.found(sentence.text):
             others: set[str] = set()
             pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2, others, current is not None)
                      if not key.startswith("r") and masked.names[key] != target]

@@ -23,6 +23,7 @@ Amount(text='460m yuan', usd=64400000.0, currency='CNY')
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 USD_PER_UNIT: dict[str, float] = {
@@ -63,6 +64,8 @@ _VALUATION = re.compile(r"(?:valu(?:e|es|ed|ing|ation)|worth|market\s+cap\w*)\W+
 _VALUATION_AFTER = re.compile(r"^\s*(?:pre-money\s+|post-money\s+)?valuation|^\s+(?:apiece|each|per\s+share|a\s+share|"
                               r"per\s+unit|a\s+year|per\s+year|a\s+month|per\s+month)\b", re.IGNORECASE)
 
+_DIGIT = re.compile(r"\d")
+
 
 class Amount(NamedTuple):
     """An amount as written, its value in US dollars, and the ISO code of its currency."""
@@ -83,6 +86,8 @@ def _amount(match: re.Match) -> Amount:
 
 def find_amounts(sentence: str) -> list[tuple[int, Amount]]:
     """Return every deal amount in the sentence with its offset, valuations left out."""
+    if not _DIGIT.search(sentence):
+        return []  # every amount has a number: most sentences stop here
     found: dict[int, tuple[int, Amount]] = {}
     for pattern in (_PREFIXED, _SUFFIXED):
         for match in pattern.finditer(sentence):
@@ -96,8 +101,12 @@ def find_amounts(sentence: str) -> list[tuple[int, Amount]]:
     return sorted(found.values())
 
 
+@lru_cache(maxsize=1024)
 def find_amount(sentence: str, near: int | None = None) -> Amount | None:
-    """Return the deal amount of the sentence (the one nearest ``near`` when given), or None."""
+    """Return the deal amount of the sentence (the one nearest ``near`` when given), or None.
+
+    Cached: the reading passes ask again about the same sentences.
+    """
     amounts = find_amounts(sentence)
     if not amounts:
         return None

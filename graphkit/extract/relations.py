@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 PLACEHOLDER = re.compile(r"⟦(\w+)⟧")
@@ -202,7 +203,18 @@ class _Masked:
 
 def mask(sentence: str, spans: list[tuple[int, int, str]], reference: str | None,
          previous_subject: str | None) -> _Masked:
-    """Replace names by ``⟦i⟧`` and references ("it", "the company") by the entity they stand for."""
+    """Replace names by ``⟦i⟧`` and references ("it", "the company") by the entity they stand for.
+
+    The reading passes mask the same sentences again: the work is cached, and each caller gets its
+    own copy of the names (readers add to them).
+    """
+    text, names, uses_reference = _mask(sentence, tuple(spans), reference, previous_subject)
+    return _Masked(text, dict(names), uses_reference, previous_subject)
+
+
+@lru_cache(maxsize=512)
+def _mask(sentence: str, spans: tuple[tuple[int, int, str], ...], reference: str | None,
+          previous_subject: str | None) -> tuple[str, dict[str, str], bool]:
     pieces, names, position = [], {}, 0
     for index, (start, end, name) in enumerate(sorted(spans)):
         pieces.append(sentence[position:start])
@@ -242,7 +254,7 @@ def mask(sentence: str, spans: list[tuple[int, int, str]], reference: str | None
     uses_reference = False
     opening: list[str | None] = []
     masked_text = _REFERENCE.sub(replace, text)
-    return _Masked(masked_text, names, uses_reference, previous_subject)
+    return masked_text, names, uses_reference
 
 
 def _tokens(text: str) -> list[str]:
