@@ -2,7 +2,7 @@
 // A shared investment is a company both fund (INVESTED_IN it, or it is BACKED_BY them); within a
 // window ($since inclusive, $before exclusive) both relations must be dated inside it. `undated`
 // counts shared companies left out because one of the two relations has no date.
-MATCH (me {key: $key})-[mine:INVESTED_IN|BACKED_BY]-(company)
+MATCH (me:Entity {key: $key})-[mine:INVESTED_IN|BACKED_BY]-(company)
 WHERE (type(mine) = 'INVESTED_IN' AND startNode(mine) = me)
    OR (type(mine) = 'BACKED_BY' AND endNode(mine) = me)
 MATCH (company)-[theirs:INVESTED_IN|BACKED_BY]-(other)

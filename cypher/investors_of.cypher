@@ -1,7 +1,7 @@
 // Who invested in or backs entity $key: INVESTED_IN into it and BACKED_BY out of it.
 // Time window: $since (inclusive) and $before (exclusive), ISO date prefixes or null. With a
 // window, relations without a date are returned flagged `undated` (the caller counts and drops them).
-MATCH (entity {key: $key})-[r:INVESTED_IN|BACKED_BY]-(investor)
+MATCH (entity:Entity {key: $key})-[r:INVESTED_IN|BACKED_BY]-(investor)
 WHERE (type(r) = 'INVESTED_IN' AND endNode(r) = entity)
    OR (type(r) = 'BACKED_BY' AND startNode(r) = entity)
 WITH investor, r, ($since IS NOT NULL OR $before IS NOT NULL) AND r.date IS NULL AS undated

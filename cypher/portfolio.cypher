@@ -1,7 +1,7 @@
 // What entity $key invested in or backs: INVESTED_IN out of it and BACKED_BY into it.
 // Time window: $since (inclusive) and $before (exclusive), ISO date prefixes or null. With a
 // window, relations without a date are returned flagged `undated` (the caller counts and drops them).
-MATCH (entity {key: $key})-[r:INVESTED_IN|BACKED_BY]-(company)
+MATCH (entity:Entity {key: $key})-[r:INVESTED_IN|BACKED_BY]-(company)
 WHERE (type(r) = 'INVESTED_IN' AND startNode(r) = entity)
    OR (type(r) = 'BACKED_BY' AND endNode(r) = entity)
 WITH company, r, ($since IS NOT NULL OR $before IS NOT NULL) AND r.date IS NULL AS undated

@@ -1,7 +1,7 @@
 // Every relation of entity $key, in and out, with the entity at the other end and the evidence.
 // Time window: $since (inclusive) and $before (exclusive), ISO date prefixes or null. With a
 // window, relations without a date are returned flagged `undated` (the caller counts and drops them).
-MATCH (entity {key: $key})-[r]-(other)
+MATCH (entity:Entity {key: $key})-[r]-(other)
 WITH entity, r, other, ($since IS NOT NULL OR $before IS NOT NULL) AND r.date IS NULL AS undated
 WHERE undated OR (($since IS NULL OR r.date >= $since) AND ($before IS NULL OR r.date < $before))
 RETURN type(r) AS relation, CASE WHEN startNode(r) = entity THEN 'out' ELSE 'in' END AS direction,

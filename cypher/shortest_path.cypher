@@ -1,7 +1,7 @@
 // The shortest connections between entities $source and $target (keys, different), any relation
 // type, ignoring direction, up to 6 hops; every hop dated inside the window when one is given
 // ($since inclusive, $before exclusive).
-MATCH (a {key: $source}), (b {key: $target})
+MATCH (a:Entity {key: $source}), (b:Entity {key: $target})
 MATCH p = allShortestPaths((a)-[*..6]-(b))
 WHERE all(r IN relationships(p)
           WHERE ($since IS NULL OR r.date >= $since) AND ($before IS NULL OR r.date < $before))
