@@ -34,6 +34,7 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -136,13 +137,13 @@ def restore_edge_summaries(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return graph
 
 
-def check_vocabulary(flat: nx.MultiDiGraph) -> None:
+def check_vocabulary(graph: nx.MultiDiGraph) -> None:
     """Raise GraphkitError when a node label or edge type is outside graphkit's vocabulary."""
-    for key, data in flat.nodes(data=True):
+    for key, data in graph.nodes(data=True):
         unknown = set(data.get("labels", [])) - set(LABELS) - {ENTITY_LABEL}
         if unknown:
             raise GraphkitError(f"node {key!r}: unknown labels {sorted(unknown)}; allowed: {', '.join(LABELS)}")
-    for source, target, data in flat.edges(data=True):
+    for source, target, data in graph.edges(data=True):
         if data.get("type") not in RELATION_TYPES:
             raise GraphkitError(f"edge {source!r}->{target!r}: unknown relationship type {data.get('type')!r}")
 
@@ -155,35 +156,57 @@ def chunks(items: list, size: int) -> Iterator[list]:
 
 def load_into(session: neo4j.Session, graph: nx.MultiDiGraph, batch_size: int = DEFAULT_BATCH_SIZE,
               progress: bool = False) -> LoadSummary:
-    """Merge ``graph`` into the session's database in batches; return what was written."""
+    """Merge ``graph`` into the session's database in batches; return what was written.
+
+    The next batch is turned into the property view in a worker thread while the server writes
+    the current one (the driver waits on the socket without holding the GIL).
+    """
     if batch_size < 1:
         raise GraphkitError("batch size must be at least 1")
     started = time.perf_counter()
-    flat = to_property_graph(graph)
-    check_vocabulary(flat)
+    check_vocabulary(graph)
     ensure_schema(session)
-    nodes = [{"key": key, "props": {**data, "labels": sorted(set(data["labels"]) - {ENTITY_LABEL})}}
-             for key, data in flat.nodes(data=True)]
-    edges_by_type: dict[str, list[dict]] = defaultdict(list)
-    for source, target, data in flat.edges(data=True):
-        edges_by_type[data["type"]].append({"source": source, "target": target, "props": edge_props(data)})
+    edges_by_type: dict[str, list[tuple]] = defaultdict(list)
+    for source, target, key, type in graph.edges(keys=True, data="type"):
+        edges_by_type[type].append((source, target, key))
     # Reading what is stored can only find something where the database already had data of that kind.
     stored_nodes = session.run(f"MATCH (n:{ENTITY_LABEL}) RETURN count(n) > 0 AS stored").single()["stored"]
     stored_types = {type for type in edges_by_type
                     if session.run(f"MATCH ()-[r:{type}]->() RETURN count(r) > 0 AS stored").single()["stored"]}
+    jobs = [(write_node_batch, None, keys, stored_nodes) for keys in chunks(list(graph.nodes), batch_size)]
+    jobs += [(write_edge_batch, type, batch, type in stored_types)
+             for type, edges in edges_by_type.items() for batch in chunks(edges, batch_size)]
     counters = dict.fromkeys(LOAD_COUNTERS, 0)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, disable=not progress, transient=False) as bar:
-        task = bar.add_task("loading into Neo4j", total=len(nodes) + flat.number_of_edges())
-        for batch in chunks(nodes, batch_size):
-            add_counters(counters, session.execute_write(write_node_batch, batch, stored_nodes))
-            bar.advance(task, len(batch))
-        for type, rows in edges_by_type.items():
-            for batch in chunks(rows, batch_size):
-                add_counters(counters, session.execute_write(write_edge_batch, type, batch, type in stored_types))
-                bar.advance(task, len(batch))
-    return LoadSummary(nodes=len(nodes), relationships=flat.number_of_edges(), counters=counters,
-                       seconds=time.perf_counter() - started)
+    with Progress(*columns, disable=not progress, transient=False) as bar, \
+            ThreadPoolExecutor(max_workers=1) as worker:
+        task = bar.add_task("loading into Neo4j", total=graph.number_of_nodes() + graph.number_of_edges())
+        upcoming = worker.submit(batch_rows, graph, *jobs[0][1:3]) if jobs else None
+        for index, (write, type, items, stored) in enumerate(jobs):
+            rows = upcoming.result()
+            if index + 1 < len(jobs):
+                upcoming = worker.submit(batch_rows, graph, *jobs[index + 1][1:3])
+            arguments = (rows, stored) if type is None else (type, rows, stored)
+            add_counters(counters, session.execute_write(write, *arguments))
+            bar.advance(task, len(items))
+    return LoadSummary(nodes=graph.number_of_nodes(), relationships=graph.number_of_edges(),
+                       counters=counters, seconds=time.perf_counter() - started)
+
+
+def batch_rows(graph: nx.MultiDiGraph, type: str | None, items: list) -> list[dict]:
+    """Return the loader's rows for a batch of node keys (``type`` None) or (source, target, key) edges.
+
+    Rows carry the property view of :func:`graphkit.graph.to_property_graph`; node labels apart.
+    """
+    part = nx.MultiDiGraph()
+    if type is not None:
+        part.add_edges_from((source, target, key, graph.edges[source, target, key])
+                            for source, target, key in items)
+        return [{"source": source, "target": target, "props": edge_props(data)}
+                for source, target, data in to_property_graph(part).edges(data=True)]
+    part.add_nodes_from((key, graph.nodes[key]) for key in items)
+    return [{"key": key, "props": {**data, "labels": sorted(set(data["labels"]) - {ENTITY_LABEL})}}
+            for key, data in to_property_graph(part).nodes(data=True)]
 
 
 def write_node_batch(tx: neo4j.ManagedTransaction, rows: list[dict], stored: bool) -> dict[str, int]:
