@@ -374,3 +374,16 @@ def test_fund_described_after_the_name():
     text = "The round in Kelpa was led by Green Power Ventures, the climate fund started by Ida Moe."
     result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
     assert {m.labels for m in result.mentions if m.name == "Green Power Ventures"} == {frozenset({"Fund", "Investor"})}
+
+
+def test_person_cues_do_not_make_firms_people():
+    from graphkit.extract.article import extract_article
+    from graphkit.extract.labels import entity_labels
+    from graphkit.model import Article, Section
+
+    text = ("Kelpa raised $9 million. Existing investor Dorn MotoWorks also participated. Kelpa was founded by "
+            "former Lumen Arts producer Ida Moe.")
+    result = extract_article(Article(id="t", title="", sections=(Section(text=text),)))
+    labels = {m.name: m.labels for m in result.mentions}
+    assert "Person" not in labels["Dorn MotoWorks"] and "Person" not in labels.get("Lumen Arts", set())
+    assert entity_labels("Central Bank of Ruritania") == {"Organization"}

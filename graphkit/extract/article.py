@@ -94,7 +94,9 @@ _ORG_AFTER = re.compile(
 _EMPLOYER_BEFORE = re.compile(r"\b(?:analyst|executive|director|engineer|researcher|partner|head|chief|editor|"
                               r"professor|employee|founder|ceo|economist|strategist|scientist|lawyer|adviser|advisor|"
                               r"spokesman|spokeswoman|spokesperson|manager)s?\s+(?:at|of|with|for)\s+$", re.IGNORECASE)
-_PERSON_BEFORE = re.compile(rf"\b(?:(?:{_TITLES})s?|angel\s+investor|investor)\s+$", re.IGNORECASE)
+# A bare "investor X" names firms as often as people ("existing investor Hero MotoCorp").
+_PERSON_BEFORE = re.compile(rf"\b(?:(?:{_TITLES})s?|(?:angel|individual|private|billionaire)\s+investor)\s+$",
+                            re.IGNORECASE)
 _PERSON_AFTER = re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+|another\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_TITLES}|employee)\b",
                            re.IGNORECASE)
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+(?:[\w&]+\s+){0,4}?(?:[\w&]+['’]s\s+)?"
@@ -279,9 +281,9 @@ def _cues(sentence: str, span: Span) -> set[str]:
     cues = set()
     if span.titled:
         cues.add("titled")
-    if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after) or _FOUNDED_BY_BEFORE.search(before) \
-            or _TITLED_PAIR_BEFORE.search(before):
-        cues.add("person context")
+    if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after) or _TITLED_PAIR_BEFORE.search(before) \
+            or _FOUNDED_BY_BEFORE.search(before) and not _EMPLOYER_AFTER.match(after):
+        cues.add("person context")  # (not "founded by former X producer Y": X employed Y)
     if _ORGANIZATION_TYPE_BEFORE.search(before):
         cues.add("organization type")
     if _INVESTOR_BEFORE.search(before):

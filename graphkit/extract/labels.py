@@ -59,8 +59,9 @@ def entity_labels(name: str, person: bool = False, invests: bool = False) -> set
         labels = {"Investor"}
     elif words and (words[0] in _ORGANIZATION_POSITIONS or words[-1] in ORGANIZATION_HEADS
                     or any(word in _PUBLIC_BODIES for word in words)
-                    or any(word in ORGANIZATION_HEADS and after == "of" for word, after in zip(words, words[1:]))):
-        # "Monetary Authority of Singapore", "Development Board of Kenya"
+                    or any(word in ORGANIZATION_HEADS and after == "of" for word, after in zip(words, words[1:]))
+                    or "central" in words and "bank" in words):
+        # "Monetary Authority of Singapore", "Development Board of Kenya", "Central Bank of Nigeria"
         labels = {"Organization"}
     else:
         labels = {"Company"}
