@@ -79,6 +79,7 @@ class CarriedRelation(FoundRelation):
 
 
 def _carry(relations: list[FoundRelation], target: str | None, round_text: str | None) -> list[FoundRelation]:
+    """The leads of ``target``'s round, marked to take their amount from ``round_text``."""
     if not round_text:
         return relations
     return [CarriedRelation(*(getattr(r, f.name) for f in fields(FoundRelation)), round_sentence=round_text)
@@ -183,6 +184,7 @@ def participants(text: str, round_nearby: bool = True, others: set[str] | None =
 
 
 def _round_target(reading: SentenceReading, people: set[str]) -> str | None:
+    """The company a sentence reports money going into (its most frequent investee), if any."""
     sources = {r.source for r in reading.relations if r.type == "INVESTED_IN"}
     targets = Counter(r.target for r in reading.relations
                       if r.type == "INVESTED_IN" and r.event and r.target not in people and r.target not in sources)
