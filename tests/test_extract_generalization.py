@@ -387,3 +387,8 @@ def test_person_cues_do_not_make_firms_people():
     labels = {m.name: m.labels for m in result.mentions}
     assert "Person" not in labels["Dorn MotoWorks"] and "Person" not in labels.get("Lumen Arts", set())
     assert entity_labels("Central Bank of Ruritania") == {"Organization"}
+
+
+def test_deal_led_by_an_executive_is_no_investment():
+    assert funding("Vantor sold its Dutch unit to Kell for $2 billion. The deal was led by chief executive "
+                   "Ida Moe.") == set()

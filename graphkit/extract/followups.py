@@ -206,6 +206,9 @@ _ITS = re.compile(r"(?<!⟦)(?<=\s)\w*\s*⟦(r\d+)⟧['’]s\s+(?:[\w-]+\s+){0,3
 
 _OWNER_MODIFIER = re.compile(r"⟦(\w+)⟧\s*-(?:owned|backed|funded|controlled|led)\s+(?:[\w-]+\s+){0,2}?(?:company|"
                              r"startup|start-up|firm|unit|subsidiary|business|group|rival|platform)\b")
+_EXECUTIVE_LED = re.compile(r"\bled\s+by\s+(?:the\s+|its\s+)?(?:company['’]s\s+|⟦\w+⟧['’]s\s+)?(?:chief\s+executive|"
+                            r"ceo|chairman|chairwoman|president|chief\s+\w+\s+officer|cfo|coo|managing\s+director)"
+                            r"(?:\s+officer)?\s+⟦(\w+)⟧", re.IGNORECASE)
 _NOBODY = "\x00"  # a target that cannot be told: the edge is dropped
 
 
@@ -215,6 +218,9 @@ def _retarget(relations: list[FoundRelation], masked, fallback: str | None) -> l
     only describes an apposition's head ("H, a X spinout which raised") goes to the head."""
     if not any(relation.type == "INVESTED_IN" for relation in relations):
         return relations
+    # "The deal was led by chief executive X": an executive leads the deal, no money of theirs.
+    executives = {masked.names.get(m.group(1)) for m in _EXECUTIVE_LED.finditer(masked.text)}
+    relations = [r for r in relations if not (r.type == "INVESTED_IN" and r.source in executives)]
     slots = {masked.names[key] for key in investor_slots(masked.text) if key in masked.names}
     heads = {masked.names[m.group("inner")]: masked.names[m.group("head")]
              for m in _APPOSITION_MODIFIER.finditer(masked.text)}
