@@ -34,7 +34,6 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphkit.cypher_engine.temporal import json_default, json_object_hook
 from graphkit.errors import GraphFileError
 from graphkit.model import LABELS, RELATION_TYPES, STORAGE_LABEL, SYMMETRIC_TYPES, Evidence
 
@@ -157,6 +156,9 @@ def merge_graphs(into: nx.MultiDiGraph, other: nx.MultiDiGraph) -> nx.MultiDiGra
 
 def save_graph(graph: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     """Write the graph as node-link JSON, atomically (a reader never sees half a file)."""
+    # Imported here: the query engine is slow to import, and extraction workers never need it.
+    from graphkit.cypher_engine.temporal import json_default
+
     path = Path(path)
     data = nx.node_link_data(graph, edges="edges")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -179,6 +181,8 @@ def _umask() -> int:
 
 def load_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     """Read a graph file written by :func:`save_graph`; a bad file raises :class:`GraphFileError`."""
+    from graphkit.cypher_engine.temporal import json_object_hook
+
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"), object_hook=json_object_hook)

@@ -11,11 +11,20 @@ those three are searched with the flagged pattern.
 The pattern must spell its letters in lower case (escapes such as ``\\s`` aside) and hold only
 ASCII letters, so that both forms mean the same; anything else is refused at import.
 
+:func:`may_match` is a cheaper test still, to run before a pattern that most sentences do not
+match: it asks whether the text (as :func:`fold` gives it) holds one of the words that every
+match of the pattern must hold, words read off the pattern itself ("led", "part", ... of
+``(?:led|took\\s+part)\\s+the``), so they follow the pattern when it changes.
+
 Examples
 --------
 >>> gate = AnyCase(r"round|series\\s+[a-h]\\b")
 >>> gate.found("Acme closed a Series B."), gate.found("Acme hired staff."), gate.found("A ROUND ſeries")
 (True, False, True)
+>>> sorted(needed_words(re.compile(r"\\b(?:led|took\\s+part)\\s+(?:in\\s+)?the\\s+round", re.IGNORECASE)))
+['round']
+>>> may_match(re.compile(r"(?:led|co-led)\\s+by", re.IGNORECASE), fold("It was LED by X")), needed_words(re.compile(r"\\w+"))
+(True, None)
 >>> AnyCase(r"[A-Z]+")
 Traceback (most recent call last):
 ...
@@ -25,9 +34,12 @@ ValueError: AnyCase needs lower-case ASCII letters: '[A-Z]+'
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse
 
-_ESCAPE = re.compile(r"\\.")
+_ESCAPE = re.compile(r"\\.|\(\?P")
 _UNFOLDED = ("İ", "ı", "ſ")
+# casefold() and IGNORECASE agree on every character but "ı" and "İ" (the flag matches both to "i").
+_FOLD_FIXES = str.maketrans({"ı": "i", "\u0307": None})
 
 
 class AnyCase:
@@ -47,3 +59,52 @@ class AnyCase:
         if text.isascii() or not any(char in text for char in _UNFOLDED):
             return self.lower_case.search(text.lower()) is not None
         return self.any_case.search(text) is not None
+
+
+def fold(text: str) -> str:
+    """The text as :func:`may_match` reads it: case-folded, "ı" and "İ" as "i"."""
+    return text.casefold().translate(_FOLD_FIXES)
+
+
+def needed_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Words (folded) one of which every match of ``pattern`` holds; None when none can be told."""
+    return _needed(sre_parse.parse(pattern.pattern, pattern.flags))
+
+
+def _needed(items) -> frozenset[str] | None:
+    """The best word set of a sequence: its literal runs and the sets of its required parts."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, value in [*items, (None, None)]:
+        if op is sre_parse.LITERAL and (chr(value).isascii() or chr(value).lower() == chr(value).upper()):
+            run += fold(chr(value))  # a cased non-ASCII letter may fold otherwise under IGNORECASE
+            continue
+        if run:
+            options.append(frozenset((run,)))
+            run = ""
+        if op is sre_parse.SUBPATTERN:
+            words = _needed(value[3])
+        elif op is sre_parse.BRANCH:
+            alternatives = [_needed(alternative) for alternative in value[1]]
+            words = None if None in alternatives else frozenset().union(*alternatives)
+        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and value[0] >= 1:
+            words = _needed(value[2])
+        else:
+            words = None
+        if words:
+            options.append(words)
+    # The most telling set: the longest shortest word, then the fewest words.
+    return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+
+
+# Each pattern's needed words as one plain alternation (searched without IGNORECASE: fast).
+_WORDS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+
+
+def may_match(pattern: re.Pattern, folded: str) -> bool:
+    """False when ``pattern`` cannot match the text whose :func:`fold` is ``folded`` (a quick test)."""
+    known = _WORDS.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        words = needed_words(pattern)
+        known = _WORDS[id(pattern)] = (pattern, re.compile("|".join(map(re.escape, sorted(words)))) if words else None)
+    return known[1] is None or known[1].search(folded) is not None

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
+from graphkit.extract.anycase import fold, may_match
+
 PLACEHOLDER = re.compile(r"⟦(\w+)⟧")
 _TOKEN = re.compile(r"⟦\w+⟧|['’]s\b|[\w$€£¥%.+-]+|[,;:()\"“”—–]|\S")
 # Words that end a list of names: prepositions and verbs start a new clause.
@@ -410,6 +412,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     lowered = text.casefold()
     if not _FUNDING_WORDS.search(lowered):
         return found
+    folded = fold(text)  # for may_match: the patterns below that have no hand-written check
 
     def add(type_: str, source: str | None, target: str | None, led: bool = False, event: bool = True) -> None:
         source_name, target_name = masked.name(source), masked.name(target)
@@ -432,7 +435,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         return _first_entity(before, exclude)
 
     patterns = [pattern for pattern, needed in ((_INVEST, _INVEST_WORDS), (_PARTICIPATE, _PARTICIPATE_WORDS),
-                                                (_STAKE, _STAKE_WORDS)) if re.search(needed, lowered)]
+                                                (_STAKE, _STAKE_WORDS)) if needed.search(lowered)]
     for pattern in patterns:
         for match in pattern.finditer(text):
             target = _object_after(text[match.end():])
@@ -508,7 +511,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
             target = deal_subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
             for investor in investors:
                 add("INVESTED_IN", investor, target, "lead" in participle.group("verb").casefold())
-    for match in _THE_ROUND.finditer(text):
+    for match in _THE_ROUND.finditer(text) if may_match(_THE_ROUND, folded) else ():
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
         is_lead = match.group("verb").casefold() in ("led", "leads", "co-led", "co-leads", "headed", "anchored", "anchors")
         for investor in investors:
@@ -525,7 +528,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         for investor in investors:
             add("INVESTED_IN", investor, target or _reference_key(masked, reference))
     for pattern in (_WHICH_INCLUDED, _CAME_FROM):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text) if may_match(pattern, folded) else ():
             investors = list_after(text[match.end():])
             target = deal_subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
             for investor in investors:
@@ -543,11 +546,11 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         if investors and _IN_WHICH_VERB.match(rest.split(f"⟦{investors[-1]}⟧", 1)[1]):
             for investor in investors:
                 add("INVESTED_IN", investor, match.group("target"))
-    for match in _INVESTED_ALONE.finditer(text):
+    for match in _INVESTED_ALONE.finditer(text) if may_match(_INVESTED_ALONE, folded) else ():
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
         for investor in investors:
             add("INVESTED_IN", investor, _reference_key(masked, reference))
-    for match in _PARTICIPATION_FROM.finditer(text):
+    for match in _PARTICIPATION_FROM.finditer(text) if may_match(_PARTICIPATION_FROM, folded) else ():
         investors = list_after(text[match.end():])
         target = deal_subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
         for investor in investors:
