@@ -392,3 +392,15 @@ def test_person_cues_do_not_make_firms_people():
 def test_deal_led_by_an_executive_is_no_investment():
     assert funding("Vantor sold its Dutch unit to Kell for $2 billion. The deal was led by chief executive "
                    "Ida Moe.") == set()
+
+
+def test_descriptor_after_an_investor_sentence_is_the_company():
+    found = rivals("Shiro is valued at $6 billion after its latest round. Atlas Peak and Morrow invested. "
+                   "The fashion retailer competes with Tamu.")
+    assert frozenset(("Shiro", "Tamu")) in found
+    assert not any("Morrow" in pair or "Atlas Peak" in pair for pair in found)
+
+
+def test_bought_shares_in_the_offering():
+    found = funding("Zenko raised $500 million in its listing. Corva, Delt and Fenn bought shares in the offering.")
+    assert {("Corva", "Zenko"), ("Delt", "Zenko"), ("Fenn", "Zenko")} <= found

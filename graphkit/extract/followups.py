@@ -48,7 +48,8 @@ _PARTICIPATION = re.compile(
     r"put\s+(?:money|capital|cash|funds)\s+(?:in|into)\s+(?:the|this)\s+(?:\w+\s+)?" + _ROUND_NOUN + r"|"
     r"(?:led|co-led|anchored|headed)\s+(?:the|this)\s+(?:[\w$.-]+\s+){0,3}?" + _ROUND_NOUN + r"|"
     r"(?:participated|took\s+part|joined|invested)\s+in\s+(?:the|this)\s+(?:[\w$.-]+\s+){0,3}?" + _ROUND_NOUN + r")"
-    r"(?P<tail>\s+(?:as\s+(?:\w+\s+)?(?:investors?|backers?|shareholders?)|too|as\s+well|again))?"
+    r"(?P<tail>\s+(?:as\s+(?:\w+\s+)?(?:investors?|backers?|shareholders?)|too|as\s+well|again|"
+    r"in\s+the\s+(?:offering|listing|ipo|sale|round|deal)))?"
     r"(?=\s*(?:[.;,]|$))", re.IGNORECASE)
 # Verbs that also have other senses ("X joined Google", "the CEO returned") need a sign of a round.
 _AMBIGUOUS = re.compile(r"joins?|joined|returned|came\s+in|invested|co-invested", re.IGNORECASE)
@@ -304,9 +305,11 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
     """
     result = []
     section, current, since, last_named, round_text = None, None, 99, None, None
+    funders: set[str] = set()
     for sentence, (previous_subject, reading) in zip(sentences, readings):
         if sentence.section is not section:
             section, current, since, last_named, round_text = sentence.section, None, 99, None, None
+            funders = set()
         reference = references.get(sentence.section_index)
         spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
                  if names[span.name] not in blocked]
@@ -325,6 +328,13 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         relations = _retarget(list(reading.relations), masked, target)
         relations = _fix_investor_targets(relations, target)
         relations = _with_clauses(relations, masked, last_named or reference or previous_subject, people)
+        if previous_subject in funders and masked.text.startswith("⟦r") and (current or reference) \
+                and masked.names.get(masked.text[1:masked.text.index("⟧")]) == previous_subject:
+            # "General Atlantic invested. The retailer competes with Temu": the retailer is the company.
+            company = current or reference
+            relations = [FoundRelation(r.type, company if r.source == previous_subject else r.source,
+                                       company if r.target == previous_subject else r.target, r.led, r.event)
+                         if r.type == "COMPETES_WITH" else r for r in relations]
         if target and not sentence.headline and _PARTICIPATION_GATE.found(sentence.text):
             others: set[str] = set()
             pairs = [(key, masked.names[key]) for key in participants(masked.text, since <= 2, others, current is not None)
@@ -348,6 +358,7 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
             relations = [r for r in relations if not (r.type == "INVESTED_IN" and r.target == reference)]
         if current and _DEFINITE_ROUND.search(sentence.text) and not find_amount(sentence.text):
             relations = _carry(relations, current, round_text)
+        funders.update(r.source for r in relations if r.type == "INVESTED_IN")
         new_target = _round_target(SentenceReading(relations, None, False), people)
         if new_target:
             if new_target != current or find_amount(sentence.text):
