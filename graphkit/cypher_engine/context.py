@@ -46,8 +46,7 @@ class GraphIndexes:
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.node_count = len(graph._node)
-        self.labels: dict[str, list] | None = None
-        self.label_sets: dict[str, frozenset] = {}
+        self.labels: dict[str, list] = {}
         self.properties: dict[tuple, dict] = {}
 
 
@@ -136,21 +135,11 @@ class ExecutionContext:
         return list(self.graph._node)
 
     def nodes_with_label(self, label: str) -> list:
-        """Return the ids of nodes carrying ``label`` (label index built on first use)."""
-        indexes = self.indexes
-        if indexes.labels is None:
-            by_label: dict[str, list] = {}
-            for node_id, data in self.graph._node.items():
-                for node_label in data.get("labels") or ():
-                    by_label.setdefault(node_label, []).append(node_id)
-            indexes.labels = by_label
-        return indexes.labels.get(label, [])
-
-    def label_members(self, label: str) -> set | frozenset:
-        """Return the ids of nodes carrying ``label`` as a set, for membership tests."""
-        members = self.indexes.label_sets.get(label)
+        """Return the ids of nodes carrying ``label`` (that label's index is built on first use)."""
+        members = self.indexes.labels.get(label)
         if members is None:
-            members = self.indexes.label_sets[label] = frozenset(self.nodes_with_label(label))
+            members = self.indexes.labels[label] = [
+                node_id for node_id, data in self.graph._node.items() if label in (data.get("labels") or ())]
         return members
 
     def label_count(self, label: str) -> int:
@@ -163,20 +152,33 @@ class ExecutionContext:
             return []
         index = self.indexes.properties.get((label, key))
         if index is None:
-            index = {}
-            nodes = self.graph._node
-            for node_id in (self.nodes_with_label(label) if label is not None else nodes):
-                found = nodes[node_id].get(key)
-                if found is not None:
-                    try:
-                        index.setdefault(group_key(found), []).append(node_id)
-                    except TypeError:
-                        continue
-            self.indexes.properties[(label, key)] = index
+            index = self.indexes.properties[(label, key)] = self._property_index(label, key)
         try:
             return index.get(group_key(value), [])
         except TypeError:
             return []
+
+    def _property_index(self, label: str | None, key: str) -> dict:
+        """Return {group key of the value: node ids} of the ``key`` property over nodes with ``label``."""
+        index: dict = {}
+        nodes = self.graph._node
+        for node_id in (self.nodes_with_label(label) if label is not None else nodes):
+            found = nodes[node_id].get(key)
+            if found is None:
+                continue
+            kind = type(found)
+            if kind is not str and kind is not int:  # strings and integers are their own group key
+                try:
+                    found = group_key(found)
+                    hash(found)
+                except TypeError:
+                    continue
+            members = index.get(found)
+            if members is None:
+                index[found] = [node_id]
+            else:
+                members.append(node_id)
+        return index
 
     # ---- writing ----------------------------------------------------------------------------
     def before_write(self) -> None:

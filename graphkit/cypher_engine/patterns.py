@@ -143,8 +143,12 @@ class PatternMatcher:
         rel = relationships[index]
         source, target_index = (index, index + 1) if forward else (index + 1, index)
         target = nodes[target_index]
-        binds_nothing = rel.variable is None and target.variable is None and not target.labels \
-            and target.properties is None
+        variable = target.variable
+        unconstrained = not target.labels and not target.any_labels and target.properties is None \
+            and rel.variable is None
+        binds_nothing = unconstrained and variable is None
+        # A new node variable without labels or properties binds without the checks of _bind_node.
+        fresh = unconstrained and variable is not None and variable not in row
         last = step == len(steps) - 1
         simple = not rel.variable_length and (rel.variable is None or rel.variable not in row)
         candidates = self._steps(rel, node_ids[source], forward, row, used) if simple else \
@@ -152,6 +156,9 @@ class PatternMatcher:
         for rel_value, next_id in candidates:
             if binds_nothing:
                 bound = row
+            elif fresh:
+                bound = dict(row)
+                bound[variable] = NodeRef(next_id)
             else:
                 bound = dict(row)
                 if not self._bind_node(target, next_id, bound):
@@ -223,12 +230,16 @@ class PatternMatcher:
                     return False
             else:
                 row[node.variable] = NodeRef(node_id)
-        if node.labels:
+        if node.labels or node.any_labels:
+            data = context.graph._node.get(node_id)
+            if data is None:
+                return False
+            labels = data.get("labels") or ()
             for label in node.labels:
-                if node_id not in context.label_members(label):
+                if label not in labels:
                     return False
-        if node.any_labels and not any(node_id in context.label_members(label) for label in node.any_labels):
-            return False
+            if node.any_labels and not any(label in labels for label in node.any_labels):
+                return False
         if node.properties is not None:
             data = context.node_data(node_id)
             for key, value in node.properties(row):
