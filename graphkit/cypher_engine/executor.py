@@ -526,23 +526,36 @@ def _compile_aggregate_arguments(compiler, aggregates):
 
 
 def _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases, needs_source=True):
+    """Return one (projected row, evaluation row) pair per group of ``rows`` with equal grouping keys."""
     groups: dict = {}
     key_functions = [compiled_items[i] for i in key_positions]
-    feeders = [(argument, is_star) for _, _, argument, _, is_star in aggregate_arguments]
+    only_key = key_functions[0] if len(key_functions) == 1 else None
+    # Per aggregate: its argument, or None for count(*); and whether DISTINCT needs Aggregator.add.
+    feeders = [(None if is_star else argument, distinct) for _, distinct, argument, _, is_star in aggregate_arguments]
     for row in rows:
-        key_values = [key_function(row) for key_function in key_functions]
-        key = tuple(map(group_key, key_values))
+        if only_key is not None:
+            value = only_key(row)
+            kind = type(value)
+            key = value if kind is str or kind is int else group_key(value)
+        else:
+            key_values = [key_function(row) for key_function in key_functions]
+            key = tuple(map(group_key, key_values))
         group = groups.get(key)
         if group is None:
-            accumulators = []
-            for name, distinct, _, parameter, _ in aggregate_arguments:
-                accumulators.append(Aggregator(name, distinct, parameter(row) if parameter else None))
-            group = groups[key] = (row, key_values, accumulators)
-        for accumulator, (argument, is_star) in zip(group[2], feeders):
-            if is_star:
+            accumulators = [Aggregator(name, distinct, parameter(row) if parameter else None)
+                            for name, distinct, _, parameter, _ in aggregate_arguments]
+            group = groups[key] = (row, [value] if only_key is not None else key_values, accumulators)
+        for accumulator, (argument, distinct) in zip(group[2], feeders):
+            if argument is None:
                 accumulator.values.append(True)
+                continue
+            found = argument(row)
+            if found is None:
+                continue
+            if distinct:
+                accumulator.add(found)
             else:
-                accumulator.add(argument(row))
+                accumulator.values.append(found)
     if not groups and not key_positions:
         accumulators = [Aggregator(name, distinct, parameter({}) if parameter else None)
                         for name, distinct, _, parameter, _ in aggregate_arguments]
