@@ -404,3 +404,8 @@ def test_descriptor_after_an_investor_sentence_is_the_company():
 def test_bought_shares_in_the_offering():
     found = funding("Zenko raised $500 million in its listing. Corva, Delt and Fenn bought shares in the offering.")
     assert {("Corva", "Zenko"), ("Delt", "Zenko"), ("Fenn", "Zenko")} <= found
+
+
+def test_compete_with_those_of():
+    assert frozenset(("Robix", "Telsa Motors")) in rivals("Robix raised $9 million. Its humanoid robots compete "
+                                                          "with those of Telsa Motors.")

@@ -118,7 +118,10 @@ _COMPETITORS_OF = re.compile(r"\b(?:are|is|were|was)\s+(?:the\s+|its\s+)?(?:\w+\
                              r"(?:of|to)\s+⟦(?P<c>\w+)⟧", re.IGNORECASE)
 # "whose sedans go up against models from ⟦B⟧"
 _UP_AGAINST = re.compile(r"\b(?:go|goes|going|went|come|comes|came|stack|stacks|square|squares)\s+up\s+against\s+"
-                         r"(?:[\w-]+\s+){0,2}?(?:from\s+|by\s+)?(?=⟦)", re.IGNORECASE)
+                         r"(?:[\w-]+\s+){0,2}?(?:from\s+|by\s+)?(?=⟦)|"
+                         r"\b(?:compete|competes|competing|vie|vies)\s+(?:head-on\s+)?(?:with|against)\s+(?:those|"
+                         r"(?:[\w-]+\s+)?(?:products|models|offerings|devices|services|cars|phones|robots))\s+"
+                         r"(?:of|from|by|made\s+by)\s+(?=⟦)", re.IGNORECASE)
 # "A and B, the two biggest players in ..."
 _PLAYERS_APPOSITION = re.compile(r"⟦(?P<a>\w+)⟧\s+and\s+⟦(?P<b>\w+)⟧,\s+(?:the\s+)?(?:two\s+)?(?:biggest|largest|"
                                  r"leading|top|main|dominant)\s+(?:players|rivals|competitors|companies|firms)\b",
