@@ -20,7 +20,7 @@ without duplicates. Labels and relationship types enter query text only from
 
 Examples
 --------
->>> write_nodes_query(("Company", "Investor")).split("} ")[1]
+>>> write_nodes_query(("Company", "Investor")).rsplit(") ", 1)[1]
 'SET n += row.props, n:Company:Investor'
 
 >>> merge_node_props({"name": "Alibaba", "labels": ["Company"], "aliases": []},
