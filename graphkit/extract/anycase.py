@@ -38,8 +38,6 @@ import re._parser as sre_parse
 
 _ESCAPE = re.compile(r"\\.|\(\?P")
 _UNFOLDED = ("İ", "ı", "ſ")
-# casefold() and IGNORECASE agree on every character but "ı" and "İ" (the flag matches both to "i").
-_FOLD_FIXES = str.maketrans({"ı": "i", "\u0307": None})
 
 
 class AnyCase:
@@ -63,48 +61,56 @@ class AnyCase:
 
 def fold(text: str) -> str:
     """The text as :func:`may_match` reads it: case-folded, "ı" and "İ" as "i"."""
-    return text.casefold().translate(_FOLD_FIXES)
+    # casefold() and IGNORECASE agree on every character but "ı" and "İ" (the flag matches both to "i";
+    # casefold() gives "i" and a combining dot for "İ"). Two replace() calls beat translate().
+    return text.casefold().replace("ı", "i").replace("\u0307", "")
 
 
 def needed_words(pattern: re.Pattern) -> frozenset[str] | None:
     """Words (folded) one of which every match of ``pattern`` holds; None when none can be told."""
-    return _needed(sre_parse.parse(pattern.pattern, pattern.flags))
+    return max(_word_sets(sre_parse.parse(pattern.pattern, pattern.flags)), key=_telling, default=None)
 
 
-def _needed(items) -> frozenset[str] | None:
-    """The best word set of a sequence: its literal runs and the sets of its required parts."""
-    options: list[frozenset[str]] = []
+def _telling(words: frozenset[str]) -> tuple[int, int]:
+    """How much a word set tells: the longest shortest word, then the fewest words."""
+    return min(map(len, words)), -len(words)
+
+
+def _word_sets(items) -> list[frozenset[str]]:
+    """Word sets of a sequence (its literal runs and required parts): a match holds a word of each."""
+    sets: list[frozenset[str]] = []
     run = ""
     for op, value in [*items, (None, None)]:
         if op is sre_parse.LITERAL and (chr(value).isascii() or chr(value).lower() == chr(value).upper()):
             run += fold(chr(value))  # a cased non-ASCII letter may fold otherwise under IGNORECASE
             continue
         if run:
-            options.append(frozenset((run,)))
+            sets.append(frozenset((run,)))
             run = ""
         if op is sre_parse.SUBPATTERN:
-            words = _needed(value[3])
-        elif op is sre_parse.BRANCH:
-            alternatives = [_needed(alternative) for alternative in value[1]]
-            words = None if None in alternatives else frozenset().union(*alternatives)
+            sets.extend(_word_sets(value[3]))
         elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and value[0] >= 1:
-            words = _needed(value[2])
-        else:
-            words = None
-        if words:
-            options.append(words)
-    # The most telling set: the longest shortest word, then the fewest words.
-    return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+            sets.extend(_word_sets(value[2]))
+        elif op is sre_parse.BRANCH:
+            alternatives = [max(_word_sets(alternative), key=_telling, default=None) for alternative in value[1]]
+            if None not in alternatives:
+                sets.append(frozenset().union(*alternatives))
+    return sets
 
 
-# Each pattern's needed words as one plain alternation (searched without IGNORECASE: fast).
-_WORDS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+# Each pattern's most telling word sets (up to three, of words of three letters or more), each as one
+# plain alternation: searched without IGNORECASE, they are fast.
+_WORDS: dict[int, tuple[re.Pattern, list[re.Pattern]]] = {}
 
 
 def may_match(pattern: re.Pattern, folded: str) -> bool:
     """False when ``pattern`` cannot match the text whose :func:`fold` is ``folded`` (a quick test)."""
     known = _WORDS.get(id(pattern))
     if known is None or known[0] is not pattern:
-        words = needed_words(pattern)
-        known = _WORDS[id(pattern)] = (pattern, re.compile("|".join(map(re.escape, sorted(words)))) if words else None)
-    return known[1] is None or known[1].search(folded) is not None
+        sets = sorted(_word_sets(sre_parse.parse(pattern.pattern, pattern.flags)), key=_telling, reverse=True)
+        tests = [re.compile("|".join(map(re.escape, sorted(words)))) for words in sets if _telling(words)[0] >= 3]
+        known = _WORDS[id(pattern)] = (pattern, tests[:3])
+    for test in known[1]:  # a plain loop: all() over a generator costs more than the searches
+        if test.search(folded) is None:
+            return False
+    return True

@@ -125,9 +125,12 @@ def tokenize(sentence: str) -> list[_Token]:
     """
     tokens: list[_Token] = []
     append = tokens.append
-    for match in _TOKEN.finditer(sentence):
-        text = match.group()
-        start, end = match.span()
+    end = 0
+    for text in _TOKEN.findall(sentence):
+        # Only spaces stand between tokens, so a token's offset is where it next occurs (cheaper than
+        # match objects).
+        start = sentence.find(text, end)
+        end = start + len(text)
         if text[-1] == "." and end - start > 1 and text[:-1].casefold() not in ABBREVIATIONS \
                 and not _INITIALS.fullmatch(text):
             append(_Token(text[:-1], start, end - 1, len(tokens)))
@@ -277,6 +280,9 @@ def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext,
                 current = []
             current.append(token)
             index += 1
+            continue
+        if not current:
+            index += 1  # no run to extend or to end: most tokens stop here
             continue
         following = index + 1 < len(tokens) and is_name[index + 1]
         if current and following and token.lower in NAME_CONNECTORS:

@@ -42,6 +42,7 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")  # what every shape below needs
 _DATE_SHAPES = [
     re.compile(r"(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"),
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
@@ -100,6 +101,8 @@ def date_line(line: str) -> str | None:
     >>> date_line("Updated: 2021-03-12 13:48 UTC"), date_line("2021 was a good year")
     ('2021-03-12', None)
     """
+    if not _YEAR_DIGITS.search(line):
+        return None  # every date shape has a year: most lines of a story stop here
     core = _LINE_SUFFIX.sub("", _LINE_PREFIX.sub("", line.strip(), count=1), count=1).strip(" ,|")
     for shape in _DATE_SHAPES:
         match = shape.fullmatch(core.lower())
