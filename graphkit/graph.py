@@ -181,25 +181,33 @@ def _umask() -> int:
 
 def load_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     """Read a graph file written by :func:`save_graph`; a bad file raises :class:`GraphFileError`."""
-    from graphkit.cypher_engine.temporal import json_object_hook
+    from graphkit.cypher_engine.temporal.serialize import TYPE_KEY, json_object_hook
 
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"), object_hook=json_object_hook)
+        text = path.read_text(encoding="utf-8")
+        # The hook costs a Python call per JSON object; only files holding temporal values need it.
+        data = json.loads(text, object_hook=json_object_hook if TYPE_KEY in text else None)
     except FileNotFoundError:
         raise GraphFileError(path, "no such graph file") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise GraphFileError(path, f"not a JSON graph file ({error})") from None
     if not isinstance(data, dict) or "nodes" not in data or not ({"edges", "links"} & data.keys()):
         raise GraphFileError(path, "not node-link JSON: expected an object with 'nodes' and 'edges'")
-    edges = "edges" if "edges" in data else "links"
-    data.setdefault("directed", True)
-    data.setdefault("multigraph", True)
+    # Built directly rather than with nx.node_link_graph: a third of the time on a large file.
+    graph = nx.MultiDiGraph()
+    graph.graph.update(data.get("graph") or {})
     try:
-        graph = nx.node_link_graph(data, directed=True, multigraph=True, edges=edges)
-    except (KeyError, TypeError, nx.NetworkXError) as error:
-        raise GraphFileError(path, f"malformed node-link JSON ({error})") from None
-    return nx.MultiDiGraph(graph)
+        graph.add_nodes_from((node.pop("id"), node) for node in data["nodes"])
+        graph.add_edges_from((edge.pop("source"), edge.pop("target"), edge.pop("key", None), edge)
+                             for edge in data.get("edges", data.get("links")))
+    except (KeyError, TypeError, AttributeError) as error:
+        raise GraphFileError(path, f"malformed node-link JSON (missing or bad {error})") from None
+    return graph
+
+
+# One encoder for every evidence entry: json.dumps with options builds a new encoder per call.
+_encode_evidence = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def to_property_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -219,8 +227,7 @@ def to_property_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for source, target, edge_key, data in graph.edges(keys=True, data=True):
         props = {k: v for k, v in data.items() if v is not None and v != []}
         if "evidence" in props:
-            props["evidence"] = [json.dumps(item, ensure_ascii=False, sort_keys=True)
-                                 for item in props["evidence"]]
+            props["evidence"] = [_encode_evidence(item) for item in props["evidence"]]
         flat.add_edge(source, target, key=edge_key, **props)
     return flat
 
