@@ -398,9 +398,9 @@ def find_mentions(sentence: str, context: MentionContext, headline: bool | None 
         headline = is_title_case(sentence, context)
     forced = _forced_tokens(tokens, context) if headline or use_known else set()
     sentence_start = next((i for i, token in enumerate(tokens) if token.text[0].isalnum()), 0)
-    # Most tokens are lower-case words: they are settled without a call.
-    is_name = [(i in forced or not token.text.islower()) and _is_name_token(tokens, i, headline, forced, context,
-                                                                            sentence_start)
+    # Most tokens are lower-case words or punctuation: they are settled without a call.
+    is_name = [(i in forced or not token.text.islower() and token.text[0].isalnum())
+               and _is_name_token(tokens, i, headline, forced, context, sentence_start)
                for i, token in enumerate(tokens)]
     spans: list[Span] = []
     for run in _runs(tokens, is_name, context, forced):
