@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.anycase import fold, may_match
 from graphkit.extract.relations import FoundRelation, _first_entity, list_after
 
 PLACEHOLDER_KEY = re.compile(r"⟦(\w+)⟧")
@@ -140,24 +141,25 @@ def extra_rivalry(text: str, names: dict[str, str], company: str | None,
     lowered = text.casefold()
     if not any(word in lowered for word in ("compet", "rival", "vy", "vie", "battl", "up against", "players")):
         return []
-    for match in _SUBJECT_RIVALS.finditer(text):
+    folded = fold(text)  # for may_match: "vie" and "vy" let through many sentences ("review", "heavy")
+    for match in _SUBJECT_RIVALS.finditer(text) if may_match(_SUBJECT_RIVALS, folded) else ():
         pairs.extend((names.get(match.group("a")), names.get(key)) for key in list_after(text[match.end():]))
-    for match in _THE_RIVALS.finditer(text):
+    for match in _THE_RIVALS.finditer(text) if may_match(_THE_RIVALS, folded) else ():
         pairs.extend((company, names.get(key)) for key in list_after(text[match.end():]))
-    for match in _POSSESSIVE_RIVAL.finditer(text):
+    for match in _POSSESSIVE_RIVAL.finditer(text) if may_match(_POSSESSIVE_RIVAL, folded) else ():
         first = names.get(match.group("a")) if match.group("a") else company
         pairs.extend((first, names.get(key)) for key in list_after(text[match.end():]))
-    for match in _COMPETITORS_OF.finditer(text):
+    for match in _COMPETITORS_OF.finditer(text) if may_match(_COMPETITORS_OF, folded) else ():
         clause = _INSERTED.sub(" ", re.split(r"[;:]", text[:match.start()])[-1])
         items = [PLACEHOLDER_KEY.findall(item) for item in _PAIR_SPLIT.split(clause)]
         heads = [keys[-1] for keys in items if keys]
         pairs.extend((names.get(key), names.get(match.group("c"))) for key in heads)
-    for match in _ITS_RIVAL_APPOSITION.finditer(text):
+    for match in _ITS_RIVAL_APPOSITION.finditer(text) if may_match(_ITS_RIVAL_APPOSITION, folded) else ():
         own = names.get(match.group("its"))
         pairs.append((names.get(match.group("b")), company if own == names.get(match.group("b")) else own))
-    for match in _PLAYERS_APPOSITION.finditer(text):
+    for match in _PLAYERS_APPOSITION.finditer(text) if may_match(_PLAYERS_APPOSITION, folded) else ():
         pairs.append((names.get(match.group("a")), names.get(match.group("b"))))
-    for match in _UP_AGAINST.finditer(text):
+    for match in _UP_AGAINST.finditer(text) if may_match(_UP_AGAINST, folded) else ():
         first = _first_entity(text[:match.start()])
         pairs.extend((names.get(first) if first else company, names.get(key)) for key in list_after(text[match.end():]))
     return [FoundRelation("COMPETES_WITH", a, b, False, False) for a, b in pairs if a and b and a != b]
