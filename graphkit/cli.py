@@ -52,7 +52,9 @@ def command(*args, **kwargs) -> Callable:
             try:
                 return function(*call_args, **call_kwargs)
             except GraphkitError as error:
-                error_console.print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
+                # One line, whatever the source: Neo4j's messages carry newlines and caret drawings.
+                message = " ".join(line.strip() for line in str(error).splitlines() if line.strip(" ^"))
+                error_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
                 raise typer.Exit(EXIT_ERROR) from None
 
         return app.command(*args, **kwargs)(run)
@@ -130,7 +132,11 @@ def query_command(
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
     database: DatabaseOption = None,
 ) -> None:
-    """Run a Cypher query on a graph file (embedded engine) or on Neo4j, and print the rows."""
+    """Run a Cypher query on a graph file (embedded engine) or on Neo4j, and print the rows.
+
+    A write query (CREATE, MERGE, SET, DELETE, REMOVE) changes the graph file or the database when it
+    completes, and says what it changed; a failed query leaves the file untouched.
+    """
     settings = neo4j_settings(use_neo4j, uri, user, password, database)
     if settings is None and len(arguments) != 2:
         raise GraphkitError("query: give a graph file and a query, or --neo4j and a query")
@@ -143,6 +149,11 @@ def query_command(
     finally:
         backend.close()
     print_result(result, as_json)
+    changes = {name: count for name, count in result.counters.items() if count}
+    if changes:
+        written = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in changes.items())
+        where = settings.uri if settings is not None else graph_file
+        error_console.print(f"{where}: {written}", markup=False, highlight=False, soft_wrap=True)
 
 
 # --- extract / build / stats / entities -------------------------------------------------------

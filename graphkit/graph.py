@@ -5,6 +5,8 @@ articles (or the same articles twice) merge instead of duplicating. There is at 
 per (source, target, type); the edge key *is* the type. Each edge keeps every piece of evidence,
 each with the values that source reported; the edge-level ``amount_usd``/``round``/``date`` are
 set only where the sources agree, and ``conflicts`` names the fields where they do not.
+``first_reported`` is the earliest publication date of the evidence: when no source dates the
+event itself, it is when the world first read about it.
 
 Graph file: networkx node-link JSON (``nodes`` + ``edges``), as ``../shared/eval/score.py`` reads.
 
@@ -126,7 +128,7 @@ def summarize_evidence(evidence: list[dict]) -> dict:
 
     >>> summarize_evidence([{"article": "a", "amount_usd": 1e6}, {"article": "b", "amount_usd": 2e6}])
     {'source_count': 2, 'amount_usd': None, 'currency': None, 'round': None, 'date': None, \
-'amount': None, 'led': False, 'conflicts': ['amount_usd']}
+'amount': None, 'led': False, 'first_reported': None, 'conflicts': ['amount_usd']}
     """
     summary: dict = {"source_count": len({item.get("article") for item in evidence})}
     conflicts = []
@@ -139,6 +141,8 @@ def summarize_evidence(evidence: list[dict]) -> dict:
     summary["amount"] = next((item["amount"] for item in evidence
                               if item.get("amount") and item.get("amount_usd") == agreed_amount), None)
     summary["led"] = any(item.get("led") for item in evidence)
+    published = [item["published"] for item in evidence if item.get("published")]
+    summary["first_reported"] = min(published) if published else None
     summary["conflicts"] = conflicts
     return summary
 
@@ -219,6 +223,7 @@ def to_property_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     properties cannot hold maps); ``None`` values are dropped (Neo4j has no null properties).
     """
     flat = nx.MultiDiGraph()
+    flat.graph.update(graph.graph)  # what the graph records about itself (its articles) goes along
     for key, data in graph.nodes(data=True):
         props = {k: v for k, v in data.items() if v is not None}
         props["key"] = key
@@ -235,6 +240,7 @@ def to_property_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def from_property_graph(flat: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Invert :func:`to_property_graph`: node ids from ``key``, evidence back to dicts."""
     graph = nx.MultiDiGraph()
+    graph.graph.update(flat.graph)
     ids = {}
     for node, data in flat.nodes(data=True):
         props = dict(data)

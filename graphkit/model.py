@@ -71,6 +71,7 @@ class Evidence:
     round: str | None = None  # e.g. "Series C", "seed", "IPO"
     date: str | None = None  # ISO date (or YYYY-MM / YYYY) of the event, resolved against the article
     led: bool | None = None  # the investor led the round
+    published: str | None = None  # ISO date the stating text was published (article or related item)
 
     def as_dict(self) -> dict:
         """The evidence as a plain dict, ``None`` fields left out."""

@@ -432,7 +432,7 @@ def _evidence(article: Article, sentence: _Sentence, relation: FoundRelation) ->
         values["date"] = find_date(sentence.text, section.published or article.published)
         values["led"] = relation.led or None
     return Evidence(article=article.id, sentence=sentence.text, title=section.title or article.title or None,
-                    url=section.url or article.url, **values)
+                    url=section.url or article.url, published=section.published or article.published, **values)
 
 
 def extract_article(article: Article) -> ArticleExtraction:
