@@ -99,7 +99,8 @@ def test_write_query_saves_the_file(graph_file: Path) -> None:
     result = query(graph_file, "MATCH (n {key: 'megvii'}) SET n.founded = $year RETURN n.founded AS founded",
                    "--param", "year=2011", "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == [{"founded": 2011}]
+    assert json.loads(result.stdout) == [{"founded": 2011}]
+    assert "1 properties set" in result.stderr  # the change is reported, apart from the rows
     assert load_graph(graph_file).nodes["megvii"]["founded"] == 2011
 
 
