@@ -143,6 +143,6 @@ def neo4j_admin() -> Callable[..., subprocess.CompletedProcess]:
         home.mkdir(parents=True, exist_ok=True)
         return subprocess.run(["java", "-Xmx1g", "-cp", neo4j_server_classpath(), "org.neo4j.cli.AdminTool",
                                *arguments], env={**os.environ, "NEO4J_HOME": str(home)},
-                              capture_output=True, text=True, timeout=600)
+                              cwd=home, capture_output=True, text=True, timeout=600)  # its import.report too
 
     return run
