@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import re._parser as sre_parse
+from collections.abc import Iterator
 
 _ESCAPE = re.compile(r"\\.|\(\?P")
 _UNFOLDED = ("İ", "ı", "ſ")
@@ -114,3 +115,28 @@ def may_match(pattern: re.Pattern, folded: str) -> bool:
         if test.search(folded) is None:
             return False
     return True
+
+
+# Each IGNORECASE pattern's twin without the flag, or None when the pattern has letters that are not
+# lower-case ASCII (then the two need not mean the same).
+_TWINS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+
+
+def finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for an IGNORECASE pattern, run on ``text.lower()`` when that gives
+    the same matches (see :class:`AnyCase`): offsets are the text's, but group texts come back in
+    lower case, so callers must only use offsets, placeholder keys and case-folded groups.
+
+    >>> [(m.start(), m.group()) for m in finditer(re.compile(r"led\\s+by", re.IGNORECASE), "Led by X, led  by Y")]
+    [(0, 'led by'), (10, 'led  by')]
+    """
+    known = _TWINS.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        letters = [char for char in _ESCAPE.sub("", pattern.pattern) if char.isalpha()]
+        lower = all(char.isascii() and char.islower() for char in letters) and pattern.flags & re.IGNORECASE \
+            and "(?-" not in pattern.pattern  # no part that turns the flag off
+        known = _TWINS[id(pattern)] = (pattern, re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+                                       if lower else None)
+    if known[1] is not None and (text.isascii() or not any(char in text for char in _UNFOLDED)):
+        return known[1].finditer(text.lower())
+    return pattern.finditer(text)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from graphkit.extract.anycase import fold, may_match
+from graphkit.extract.anycase import finditer, fold, may_match
 
 PLACEHOLDER = re.compile(r"⟦(\w+)⟧")
 _TOKEN = re.compile(r"⟦\w+⟧|['’]s\b|[\w$€£¥%.+-]+|[,;:()\"“”—–]|\S")
@@ -445,20 +445,20 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
                 add("INVESTED_IN", investor, target, is_lead)
             for partner in _co_investors(text, match.start()):
                 add("INVESTED_IN", partner, target)
-    for match in _PARTICIPATE_POSSESSIVE.finditer(text) if "'s" in text or "’s" in text else ():
+    for match in finditer(_PARTICIPATE_POSSESSIVE, text) if "'s" in text or "’s" in text else ():
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
         for investor in investors:
             add("INVESTED_IN", investor, match.group("target"), match.group(0).casefold().startswith("le"))
     for match in _POSSESSIVE_STAKE.finditer(text) if "stake" in lowered or "investment" in lowered else ():
         add("INVESTED_IN", match.group("source"), _object_after(text[match.end():]))
-    for match in _RAISE.finditer(text) if "from" in lowered else ():
+    for match in finditer(_RAISE, text) if "from" in lowered else ():
         target = raiser(text[:match.start()])
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, target)
     for match in _INVESTMENT_FROM.finditer(text) if "from" in lowered else ():
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, match.group("target"))
-    for match in _LED_BY.finditer(text) if " by " in lowered else ():
+    for match in finditer(_LED_BY, text) if " by " in lowered else ():
         investors = list_after(text[match.end():])
         target = raiser(text[:match.start()], set(investors)) or _reference_key(masked, reference)
         for investor in investors:
@@ -485,7 +485,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     for match in _BACKS.finditer(text) if "back" in lowered else ():
         add("BACKED_BY", _object_after(text[match.end():]), match.group("source"), event=False)
     # "Other investors include X": the article's main company ("Lead investors include" spans deals).
-    for match in _OTHER_INVESTORS.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
+    for match in finditer(_OTHER_INVESTORS, text) if _INVESTOR_NOUNS.search(lowered) else ():
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, _reference_key(masked, reference), event=False)
     for match in _INVESTORS_INCLUDE.finditer(text) if "'s" in text or "’s" in text else ():
@@ -511,7 +511,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
             target = deal_subject(text[:match.start()], set(investors)) or _reference_key(masked, reference)
             for investor in investors:
                 add("INVESTED_IN", investor, target, "lead" in participle.group("verb").casefold())
-    for match in _THE_ROUND.finditer(text) if may_match(_THE_ROUND, folded) else ():
+    for match in finditer(_THE_ROUND, text) if may_match(_THE_ROUND, folded) else ():
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
         is_lead = match.group("verb").casefold() in ("led", "leads", "co-led", "co-leads", "headed", "anchored", "anchors")
         for investor in investors:
