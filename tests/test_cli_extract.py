@@ -82,6 +82,18 @@ def test_extract_skips_bad_file_names_it_and_exits_1(
     assert load_graph(out).has_edge("fundwise", "alpha", "INVESTED_IN")  # the rest was still read
 
 
+def test_extract_reads_a_truncated_jsonl_file_and_skips_its_cut_off_line(tmp_path, runner, fake_extraction):
+    lines = [json.dumps({"title": f"{name} raises money", "text": f"{name} raised money led by Fundwise."})
+             for name in ("Alpha", "Beta")]
+    path = tmp_path / "truncated.jsonl"
+    path.write_text("\n".join([*lines, '{"title": "Cut off", "te']))
+    result = runner.invoke(app, ["extract", str(path), "-o", str(tmp_path / "graph.json")])
+    assert result.exit_code == 1, result.output
+    assert "read 2 article(s) from 1 file(s)" in result.stdout
+    [skip_line] = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
+    assert skip_line.startswith(f"skipped {path}: line 3: invalid JSON")
+
+
 def test_extract_missing_path_and_empty_folder_exit_1(tmp_path, runner, fake_extraction):
     article(tmp_path, "good.txt", "Alpha", "Fundwise")
     (tmp_path / "empty-folder").mkdir()

@@ -202,7 +202,17 @@ def test_jsonl_records_and_bad_line_reported(tmp_path):
     assert [result.article.id for result in results if result.ok] == ["feed-1", "feed-3"]
     assert results[2].article.published == "2020-01-02"
     [error] = [str(result.error) for result in results if result.error]
-    assert "feed.jsonl" in error and "record 2" in error and "invalid JSON" in error
+    assert "feed.jsonl" in error and "line 2" in error and "invalid JSON" in error
+
+
+def test_jsonl_cut_off_last_line_keeps_the_good_records(tmp_path):
+    lines = [json.dumps({"title": "First deal", "text": "Alpha raised money."}), "",
+             json.dumps({"title": "Second deal", "text": "Beta raised money."}), '{"title": "Cut off", "te']
+    results = list(read_paths([write(tmp_path, "truncated.jsonl", "\n".join(lines))]))
+    assert [result.article.id for result in results if result.ok] == ["truncated-1", "truncated-2"]
+    [error] = [str(result.error) for result in results if result.error]
+    assert "truncated.jsonl: line 4: invalid JSON" in error
+    assert "\n" not in error
 
 
 def test_format_detected_by_content_not_extension(tmp_path):

@@ -114,24 +114,39 @@ def parse_json(text: str, path: str | Path, base_id: str | None = None) -> list[
 
 
 def looks_like_jsonl(text: str) -> bool:
-    """Return True when every non-empty line of the text is a JSON object.
+    """Return True when the text has several non-empty lines and the first is a JSON object.
+
+    Only the first line is parsed, so a later bad line (a cut-off last record) still leaves the
+    file JSON Lines, read record by record.
 
     >>> looks_like_jsonl('{"title": "a"}\\n{"title": "b"}\\n'), looks_like_jsonl('{"title":\\n "a"}')
     (True, False)
+    >>> looks_like_jsonl('{"title": "a"}\\n{"title": "b", "te')
+    True
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return len(lines) > 1 and all(line.startswith("{") and line.endswith("}") for line in lines)
+    if len(lines) < 2:
+        return False
+    try:
+        return isinstance(json.loads(lines[0]), dict)
+    except ValueError:
+        return False
 
 
 def parse_jsonl(text: str, path: str | Path, base_id: str | None = None) -> list[RecordResult]:
-    """Return one result per line of a JSON Lines file; a bad line is skipped with its number."""
+    """Return one result per record of a JSON Lines file; a bad line is skipped, named by its line number.
+
+    Records are numbered (``<file>-<n>``) in order, blank lines not counted.
+    """
     records, errors = [], {}
-    for number, line in enumerate((line for line in text.splitlines() if line.strip()), start=1):
+    numbered = ((number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip())
+    for record_number, (line_number, line) in enumerate(numbered, start=1):
         try:
             records.append(json.loads(line))
         except json.JSONDecodeError as error:
             records.append(None)
-            errors[number] = InputError(path, f"record {number}: invalid JSON ({error.msg})")
+            errors[record_number] = InputError(
+                path, f"line {line_number}: invalid JSON ({error.msg} at column {error.colno})")
     results = _from_records(records, path, numbered=True, base_id=base_id)
     return [
         (None, errors[number]) if number in errors else result
