@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -107,6 +108,7 @@ def compile_single_query(context: ExecutionContext, query: ast.SingleQuery, scop
     scope = list(scope)
     columns: list[str] = []
     clauses = query.clauses
+    weighted = False  # the previous MATCH yields (row, number of matches) pairs: see _counted_match
     for position, clause in enumerate(clauses):
         is_last = position == len(clauses) - 1
         check_clause_variables(clause, scope, compiler.variable_types)
@@ -115,15 +117,18 @@ def compile_single_query(context: ExecutionContext, query: ast.SingleQuery, scop
         if isinstance(clause, (ast.Match, ast.Create, ast.Merge)):
             _record_pattern_types(compiler, clause)
         if isinstance(clause, ast.Match):
-            operators.append(_compile_match(context, compiler, clause, scope))
+            counted = None if is_last else _counted_match(clause, clauses[position + 1], scope)
+            operators.append(_compile_match(context, compiler, counted or clause, scope, counted is not None))
             scope.extend(v for part in clause.patterns for v in pattern_variables(part) if v not in scope)
+            weighted = counted is not None
         elif isinstance(clause, ast.Unwind):
             operators.append(_compile_unwind(compiler, clause))
             scope.append(clause.variable)
             compiler.variable_types.pop(clause.variable, None)
         elif isinstance(clause, (ast.With, ast.Return)):
-            operator, scope = _compile_projection(compiler, clause, scope)
+            operator, scope = _compile_projection(compiler, clause, scope, weighted)
             operators.append(operator)
+            weighted = False
             if isinstance(clause, ast.Return):
                 columns = list(scope)
         elif isinstance(clause, ast.CallSubquery):
@@ -192,7 +197,66 @@ def _index_lookups(compiler, where: ast.Expression | None, new_variables: list[s
     return lookups
 
 
-def _compile_match(context, compiler, clause: ast.Match, scope) -> Operator:
+def _reads_only(expression: ast.Expression, names: set) -> bool:
+    """Return True if the expression is made of variables in ``names``, properties and constants."""
+    for node in _walk(expression):
+        if isinstance(node, ast.Variable):
+            if node.name not in names:
+                return False
+        elif not isinstance(node, (ast.Property, ast.Literal, ast.Parameter)):
+            return False
+    return True
+
+
+def _counts(expression: ast.Expression, counted: set) -> bool:
+    """Return True for count(*) or a non-DISTINCT count of one of the ``counted`` variables."""
+    return isinstance(expression, ast.CountStar) or (
+        isinstance(expression, ast.FunctionCall) and expression.name == "count" and not expression.distinct
+        and len(expression.args) == 1 and isinstance(expression.args[0], ast.Variable)
+        and expression.args[0].name in counted)
+
+
+def _counted_match(clause: ast.Clause, following: ast.Clause, scope: list[str]) -> ast.Match | None:
+    """Return the MATCH with its far node and relationship anonymous when the next clause only counts them.
+
+    In ``MATCH (c:Company)<-[:INVESTED_IN]-(i) RETURN c.name AS name, count(i) AS investors`` the
+    grouping keys read only ``c`` and the aggregates only count matches (``i`` is never null), so
+    ``i`` needs no binding: the matches of each ``c`` are counted instead of copied into rows
+    (the operator yields (row, count) pairs, see :func:`_aggregate`). None otherwise.
+    """
+    if not (isinstance(clause, ast.Match) and not clause.optional and clause.where is None
+            and len(clause.patterns) == 1 and isinstance(following, (ast.With, ast.Return))
+            and getattr(following, "where", None) is None and not following.projection.star):
+        return None
+    part, projection = clause.patterns[0], following.projection
+    if part.path_variable or part.shortest or len(part.relationships) != 1 or part.relationships[0].variable_length:
+        return None
+    rel = part.relationships[0]
+    aliases = {item.alias for item in projection.items}
+    for near in (0, 1):
+        kept, dropped = part.nodes[near], part.nodes[1 - near]
+        counted = {name for name in (dropped.variable, rel.variable) if name is not None}
+        constraints = [expression for expression in (kept.properties, rel.properties, dropped.properties)
+                       if expression is not None]
+        if kept.variable is None or kept.variable in counted or counted & set(scope) or any(
+                node.name in counted for expression in constraints for node in _walk(expression)
+                if isinstance(node, ast.Variable)):
+            continue
+        items = [item.expression for item in projection.items]
+        if not any(_counts(item, counted) for item in items):
+            continue
+        if all(_counts(item, counted) or _reads_only(item, {kept.variable}) for item in items) and all(
+                _counts(expression, counted) or _reads_only(expression, aliases | {kept.variable})
+                for expression, _ in projection.order):
+            nodes = list(part.nodes)
+            nodes[1 - near] = dataclasses.replace(dropped, variable=None)
+            anonymous = dataclasses.replace(part, nodes=tuple(nodes),
+                                            relationships=(dataclasses.replace(rel, variable=None),))
+            return dataclasses.replace(clause, patterns=(anonymous,))
+    return None
+
+
+def _compile_match(context, compiler, clause: ast.Match, scope, weighted: bool = False) -> Operator:
     new_variables = [v for part in clause.patterns for v in pattern_variables(part) if v not in scope]
     lookups = _index_lookups(compiler, clause.where, new_variables)
     matcher = PatternMatcher(context, clause.patterns, compiler, lookups)
@@ -200,6 +264,10 @@ def _compile_match(context, compiler, clause: ast.Match, scope) -> Operator:
         compiler.check_predicate(clause.where, "WHERE")
     where = compiler.compile(clause.where) if clause.where is not None else None
     optional = clause.optional
+
+    def counted_match(rows):
+        for row in rows:
+            yield from matcher.counted_matches(row)
 
     def match(rows):
         for row in rows:
@@ -217,7 +285,7 @@ def _compile_match(context, compiler, clause: ast.Match, scope) -> Operator:
                 for variable in new_variables:
                     filled.setdefault(variable, None)
                 yield filled
-    return match
+    return counted_match if weighted else match
 
 
 def _compile_unwind(compiler, clause: ast.Unwind) -> Operator:
@@ -358,7 +426,7 @@ def _uses_variables(expression: Any) -> bool:
     return any(_uses_variables(child) for child in children_of(expression))
 
 
-def _compile_projection(compiler, clause, scope: list[str]):
+def _compile_projection(compiler, clause, scope: list[str], weighted: bool = False):
     projection: ast.Projection = clause.projection
     is_return = isinstance(clause, ast.Return)
     items = list(projection.items)
@@ -454,7 +522,7 @@ def _compile_projection(compiler, clause, scope: list[str]):
             return stream(rows)
         if grouping:
             pairs = _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases,
-                               needs_source)
+                               needs_source, weighted)
         else:
             pairs = [({alias: compiled(row) for alias, compiled in zip(aliases, compiled_items)}, row)
                      for row in rows]
@@ -525,14 +593,22 @@ def _compile_aggregate_arguments(compiler, aggregates):
     return compiled
 
 
-def _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases, needs_source=True):
-    """Return one (projected row, evaluation row) pair per group of ``rows`` with equal grouping keys."""
+def _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases, needs_source=True,
+               weighted=False):
+    """Return one (projected row, evaluation row) pair per group of ``rows`` with equal grouping keys.
+
+    ``weighted`` rows are (row, count) pairs whose aggregates all count matches (_counted_match).
+    """
     groups: dict = {}
     key_functions = [compiled_items[i] for i in key_positions]
     only_key = key_functions[0] if len(key_functions) == 1 else None
     # Per aggregate: its argument, or None for count(*); and whether DISTINCT needs Aggregator.add.
-    feeders = [(None if is_star else argument, distinct) for _, distinct, argument, _, is_star in aggregate_arguments]
+    feeders = [(None if is_star or weighted else argument, distinct)
+               for _, distinct, argument, _, is_star in aggregate_arguments]
+    weight = 1
     for row in rows:
+        if weighted:
+            row, weight = row
         if only_key is not None:
             value = only_key(row)
             kind = type(value)
@@ -547,7 +623,10 @@ def _aggregate(rows, compiled_items, key_positions, aggregate_arguments, aliases
             group = groups[key] = (row, [value] if only_key is not None else key_values, accumulators)
         for accumulator, (argument, distinct) in zip(group[2], feeders):
             if argument is None:
-                accumulator.values.append(True)
+                if weight == 1:
+                    accumulator.values.append(True)
+                else:
+                    accumulator.values.extend(itertools.repeat(True, weight))
                 continue
             found = argument(row)
             if found is None:

@@ -84,6 +84,11 @@ class PatternMatcher:
         self.lookups = lookups or {}
         self.parts = [(part, [_CompiledNode(n, compiler) for n in part.nodes],
                        [_CompiledRelationship(r, compiler) for r in part.relationships]) for part in parts]
+        # One anonymous hop of one plain chain: no path, uniqueness check or variable reads the
+        # relationship, so expanding it needs no RelRef.
+        only = parts[0] if len(parts) == 1 else None
+        self.relationship_refs = not (only is not None and not only.path_variable and not only.shortest
+                                      and len(only.relationships) == 1 and only.relationships[0].variable is None)
 
     def matches(self, row: dict) -> Iterator[dict]:
         """Yield one extended row per match of all parts (relationships unique across parts)."""
@@ -94,6 +99,30 @@ class PatternMatcher:
                 yield extended
             return
         yield from self._match_parts(0, dict(row), set())
+
+    def counted_matches(self, row: dict) -> Iterator[tuple[dict, int]]:
+        """Yield (row with the named node bound, number of matches) for a one-hop chain.
+
+        For a single chain of one relationship where only one node has a variable (the executor's
+        counting MATCH): the matches of each binding are counted, not yielded one by one.
+        """
+        _, nodes, relationships = self.parts[0]
+        start = 0 if nodes[0].variable is not None else 1
+        far = nodes[1 - start]
+        steps = [(0, start == 0)]
+        node_ids, rel_values = [None, None], [None]
+        for node_id in self._start_candidates(nodes[start], row):
+            bound = dict(row)
+            if not self._bind_node(nodes[start], node_id, bound):
+                continue
+            node_ids[start] = node_id
+            if far.labels or far.any_labels or far.properties is not None:
+                found = self._expand(steps, 0, nodes, relationships, node_ids, rel_values, bound, set())
+            else:
+                found = self._steps(relationships[0], node_id, start == 0, bound, set(), False)
+            count = sum(1 for _ in found)
+            if count:
+                yield bound, count
 
     def _match_parts(self, index: int, row: dict, used: set) -> Iterator[dict]:
         if index == len(self.parts):
@@ -151,7 +180,7 @@ class PatternMatcher:
         fresh = unconstrained and variable is not None and variable not in row
         last = step == len(steps) - 1
         simple = not rel.variable_length and (rel.variable is None or rel.variable not in row)
-        candidates = self._steps(rel, node_ids[source], forward, row, used) if simple else \
+        candidates = self._steps(rel, node_ids[source], forward, row, used, self.relationship_refs) if simple else \
             self._traverse(rel, node_ids[source], forward, row, used)
         for rel_value, next_id in candidates:
             if binds_nothing:
@@ -263,32 +292,34 @@ class PatternMatcher:
                     return False
         return True
 
-    def _steps(self, rel: _CompiledRelationship, node_id: Any, forward: bool, row: dict, used: set):
-        """Yield (RelRef, neighbour id) for single hops from node_id along rel."""
+    def _steps(self, rel: _CompiledRelationship, node_id: Any, forward: bool, row: dict, used: set,
+               refs: bool = True):
+        """Yield (RelRef, neighbour id) for single hops from node_id along rel.
+
+        With ``refs`` False (nothing reads the relationship) and no relationship used or deleted,
+        the reference is not built: (None, neighbour id).
+        """
         graph = self.context.graph
         direction = rel.direction
         if not forward and direction != "both":
             direction = "in" if direction == "out" else "out"
         deleted = self.context.deleted_relationships
         types, has_properties = rel.types, rel.properties is not None
-        if direction in ("out", "both"):
-            for neighbour, keyed in graph._succ[node_id].items():
-                for key, data in keyed.items():
-                    if types is not None and data.get("type") not in types:
-                        continue
-                    ref = RelRef(node_id, neighbour, key)
-                    if (used and ref in used) or (deleted and ref in deleted) or \
-                            (has_properties and not self._edge_matches(rel, data, row)):
-                        continue
-                    yield ref, neighbour
-        if direction in ("in", "both"):
-            for neighbour, keyed in graph._pred[node_id].items():
-                if direction == "both" and neighbour == node_id:
+        make_refs = refs or bool(used) or bool(deleted)
+        for adjacency, outgoing in ((graph._succ, True), (graph._pred, False)):
+            if direction == ("in" if outgoing else "out"):
+                continue
+            for neighbour, keyed in adjacency[node_id].items():
+                if not outgoing and direction == "both" and neighbour == node_id:
                     continue
                 for key, data in keyed.items():
                     if types is not None and data.get("type") not in types:
                         continue
-                    ref = RelRef(neighbour, node_id, key)
+                    if not make_refs:
+                        if not has_properties or self._edge_matches(rel, data, row):
+                            yield None, neighbour
+                        continue
+                    ref = RelRef(node_id, neighbour, key) if outgoing else RelRef(neighbour, node_id, key)
                     if (used and ref in used) or (deleted and ref in deleted) or \
                             (has_properties and not self._edge_matches(rel, data, row)):
                         continue
