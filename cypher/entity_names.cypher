@@ -1,3 +1,4 @@
-// Every entity's name and aliases: the candidates for "did you mean" suggestions.
+// Every entity's key, name and aliases: the candidates for word-prefix resolution and for
+// "did you mean" suggestions (graphkit.names).
 MATCH (n:Entity)
-RETURN n.name AS name, n.aliases AS aliases
+RETURN n.key AS key, n.name AS name, n.aliases AS aliases

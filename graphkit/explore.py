@@ -2,8 +2,10 @@
 
 Every relation question runs a named query from ``cypher/`` (:mod:`graphkit.queries`) with
 parameters through ``Backend.run``, so a graph file and Neo4j give the same answer. Names resolve
-as extraction merges them: by key (:func:`graphkit.graph.node_key`: case, accents and corporate
-suffixes ignored), then by lower-cased name or alias. Results are JSON-ready dicts with stable keys.
+as :mod:`graphkit.names` says: by key (:func:`graphkit.graph.node_key`: case, accents and corporate
+suffixes ignored), then by lower-cased name or alias, then by a unique word prefix ("Boyu" ->
+"Boyu Capital"); an unknown name raises :class:`EntityNotFoundError` with suggestions. Results
+are JSON-ready dicts with stable keys.
 
 A :class:`Window` limits relations to those dated inside it; relations without a date are then
 left out and counted (``excluded_undated``). Dates stay ISO strings: a year or month counts from
@@ -30,7 +32,6 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -42,21 +43,13 @@ from graphkit.backends import Backend
 from graphkit.errors import GraphkitError
 from graphkit.graph import node_key
 from graphkit.model import LABELS
+from graphkit.names import EntityNotFoundError as EntityNotFoundError  # re-exported: raised by resolve
+from graphkit.names import resolve_among
 from graphkit.queries import named_query
 
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_PATH_HOPS = 6  # written into cypher/shortest_path.cypher: Neo4j takes no parameter there
 RELATION_FIELDS = ("relation", "amount_usd", "amount", "round", "date", "led", "source_count", "conflicts")
-
-
-class EntityNotFoundError(GraphkitError):
-    """No entity has the name; ``suggestions`` are the closest names and aliases."""
-
-    def __init__(self, name: str, suggestions: list[str]) -> None:
-        self.name = name
-        self.suggestions = suggestions
-        hint = f"; closest matches: {', '.join(suggestions)}" if suggestions else ""
-        super().__init__(f"no entity named {name!r}{hint}")
 
 
 class AmbiguousNameError(GraphkitError):
@@ -171,7 +164,11 @@ class Explorer:
         return self._graph
 
     def resolve(self, name: str) -> dict:
-        """Return ``{key, name, labels}`` of the entity a typed name refers to."""
+        """Return ``{key, name, labels}`` of the entity a typed name refers to.
+
+        By key, then by name or alias (the named queries), then by a unique word prefix of a name
+        or alias (:mod:`graphkit.names`); otherwise :class:`EntityNotFoundError` with suggestions.
+        """
         text = name.strip()
         rows = self.query("resolve_key", key=node_key(text)) if text else []
         if not rows and text:
@@ -180,19 +177,15 @@ class Explorer:
             names = ", ".join(f"{row['name']} ({row['key']})" for row in rows)
             raise AmbiguousNameError(f"{name!r} names several entities: {names}")
         if not rows:
-            raise EntityNotFoundError(name, self.suggest(text))
+            key = resolve_among(text, self.names())
+            rows = self.query("resolve_key", key=key)
         row = rows[0]
         return {"key": row["key"], "name": row["name"], "labels": entity_labels(row)}
 
-    def suggest(self, name: str, limit: int = 5) -> list[str]:
-        """Return the names and aliases closest to ``name`` (difflib, case-insensitive)."""
-        by_lower: dict[str, str] = {}
-        for row in self.query("entity_names"):
-            for candidate in [row.get("name"), *(row.get("aliases") or [])]:
-                if isinstance(candidate, str):
-                    by_lower.setdefault(candidate.lower(), candidate)
-        matches = difflib.get_close_matches(name.lower(), list(by_lower), n=limit, cutoff=0.6)
-        return [by_lower[match] for match in matches]
+    def names(self) -> list[tuple[str, str]]:
+        """Return ``(key, name)`` for every entity's name and each of its aliases."""
+        return [(row["key"], candidate) for row in self.query("entity_names")
+                for candidate in [row.get("name"), *(row.get("aliases") or [])] if isinstance(candidate, str)]
 
     def _relations(self, query: str, name: str, window: Window) -> tuple[dict, list[dict], int]:
         entity = self.resolve(name)

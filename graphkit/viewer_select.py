@@ -1,8 +1,8 @@
 """Which part of the graph a view draws: an entity's neighbourhood, a date window, a query's result.
 
-Names resolve as extraction resolves them (case-insensitive, aliases, corporate suffixes dropped,
-via :func:`graphkit.graph.node_key`); an unknown name raises :class:`EntityNotFoundError` with the
-closest names. Dates are ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a partial date covers its
+Names resolve as the explore commands resolve them (:mod:`graphkit.names`: key, name or alias with
+case and corporate suffixes ignored, then a unique word prefix); an unknown name raises
+:class:`EntityNotFoundError` with the closest names. Dates are ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a partial date covers its
 whole year or month.
 
 Examples
@@ -22,7 +22,6 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -31,35 +30,28 @@ import networkx as nx
 
 from graphkit.errors import GraphkitError
 from graphkit.graph import from_property_graph, node_key
+from graphkit.names import EntityNotFoundError as EntityNotFoundError  # re-exported: raised by resolve
+from graphkit.names import resolve_among
 from graphkit.values import Node, Path, Relationship
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-class EntityNotFoundError(GraphkitError):
-    """No entity has the given name; ``matches`` holds the closest names."""
-
-    def __init__(self, name: str, matches: list[str]) -> None:
-        self.name = name
-        self.matches = matches
-        hint = f"; closest: {', '.join(matches)}" if matches else ""
-        super().__init__(f"no entity named {name!r}{hint}")
-
-
 def resolve_entity(graph: nx.MultiDiGraph, name: str) -> str:
-    """Return the key of the node called ``name`` (by key, name or alias), or raise EntityNotFoundError."""
+    """Return the key of the node called ``name``, or raise :class:`EntityNotFoundError`.
+
+    By key, then by a name or alias with the same key, then by a unique word prefix of a name or
+    alias (:mod:`graphkit.names`, the rules the explore commands use).
+    """
     wanted = node_key(name)
     if wanted in graph:
         return wanted
-    for key, data in graph.nodes(data=True):
-        names = [data.get("name") or "", *data.get("aliases", [])]
-        if any(node_key(each) == wanted for each in names if each):
+    names = [(key, each) for key, data in graph.nodes(data=True)
+             for each in [data.get("name") or key, *data.get("aliases", [])] if each]
+    for key, each in names:
+        if node_key(each) == wanted:
             return key
-    candidates = {each: key for key, data in graph.nodes(data=True)
-                  for each in [data.get("name") or key, *data.get("aliases", [])]}
-    by_folded = {each.casefold(): each for each in candidates}
-    close = difflib.get_close_matches(name.casefold(), list(by_folded), n=5, cutoff=0.5)
-    raise EntityNotFoundError(name, [by_folded[each] for each in close])
+    return resolve_among(name, names)
 
 
 def neighbourhood(graph: nx.MultiDiGraph, key: str, depth: int = 2) -> nx.MultiDiGraph:

@@ -168,7 +168,7 @@ def test_resolve_entity_by_case_alias_and_suffix():
     assert resolve_entity(graph, "face++") == "megvii"
     with pytest.raises(EntityNotFoundError) as raised:
         resolve_entity(graph, "Sensetme")
-    assert raised.value.matches[0] == "SenseTime" and "no entity named 'Sensetme'" in str(raised.value)
+    assert raised.value.suggestions[0] == "SenseTime" and "no entity named 'Sensetme'" in str(raised.value)
 
 
 def test_focus_and_depth(tmp_path):
@@ -239,7 +239,7 @@ def test_view_command_focus_and_unknown_name(graph_file, tmp_path):
     assert {node["id"] for node in page_data(out)["nodes"]} == {"megvii", "alibaba", "img-src-x-onerror-alert-1"}
     result = CliRunner().invoke(app, ["view", str(graph_file), "-o", str(out), "--focus", "Megvi Inc"])
     assert result.exit_code == 2
-    assert "no entity named 'Megvi Inc'; closest: Megvii" in result.output
+    assert "no entity named 'Megvi Inc'; closest matches: Megvii" in result.output
 
 
 def test_view_command_draws_a_query_result(graph_file, tmp_path):
