@@ -130,6 +130,18 @@ def finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
     >>> [(m.start(), m.group()) for m in finditer(re.compile(r"led\\s+by", re.IGNORECASE), "Led by X, led  by Y")]
     [(0, 'led by'), (10, 'led  by')]
     """
+    twin, subject = _twin(pattern, text)
+    return twin.finditer(subject)
+
+
+def search(pattern: re.Pattern, text: str) -> re.Match | None:
+    """``pattern.search(text)`` the way :func:`finditer` runs it (group texts in lower case)."""
+    twin, subject = _twin(pattern, text)
+    return twin.search(subject)
+
+
+def _twin(pattern: re.Pattern, text: str) -> tuple[re.Pattern, str]:
+    """The pattern and text to search: the flagless twin and ``text.lower()`` when they find the same."""
     known = _TWINS.get(id(pattern))
     if known is None or known[0] is not pattern:
         letters = [char for char in _ESCAPE.sub("", pattern.pattern) if char.isalpha()]
@@ -138,5 +150,5 @@ def finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
         known = _TWINS[id(pattern)] = (pattern, re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
                                        if lower else None)
     if known[1] is not None and (text.isascii() or not any(char in text for char in _UNFOLDED)):
-        return known[1].finditer(text.lower())
-    return pattern.finditer(text)
+        return known[1], text.lower()
+    return pattern, text
