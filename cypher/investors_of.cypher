@@ -1,12 +1,15 @@
 // Who invested in or backs entity $key: INVESTED_IN into it and BACKED_BY out of it.
-// Time window: $since (inclusive) and $before (exclusive), ISO date prefixes or null. With a
-// window, relations without a date are returned flagged `undated` (the caller counts and drops them).
+// Time window: $since (inclusive) and $before (exclusive), ISO date prefixes or null, on the event
+// date, else the date the relation was first reported. With a window, relations with neither are
+// returned flagged `undated` (the caller counts and drops them).
 MATCH (entity:Entity {key: $key})-[r:INVESTED_IN|BACKED_BY]-(investor)
 WHERE (type(r) = 'INVESTED_IN' AND endNode(r) = entity)
    OR (type(r) = 'BACKED_BY' AND startNode(r) = entity)
-WITH investor, r, ($since IS NOT NULL OR $before IS NOT NULL) AND r.date IS NULL AS undated
-WHERE undated OR (($since IS NULL OR r.date >= $since) AND ($before IS NULL OR r.date < $before))
+WITH investor, r, coalesce(r.date, r.first_reported) AS dated
+WITH investor, r, dated, ($since IS NOT NULL OR $before IS NOT NULL) AND dated IS NULL AS undated
+WHERE undated OR (($since IS NULL OR dated >= $since) AND ($before IS NULL OR dated < $before))
 RETURN investor.key AS key, investor.name AS name, labels(investor) AS labels, type(r) AS relation,
-       r.amount_usd AS amount_usd, r.amount AS amount, r.round AS round, r.date AS date, r.led AS led,
-       r.source_count AS source_count, r.conflicts AS conflicts, r.evidence AS evidence, undated
-ORDER BY coalesce(date, '') DESC, name, relation
+       r.amount_usd AS amount_usd, r.amount AS amount, r.round AS round, r.date AS date,
+       r.first_reported AS first_reported, r.led AS led, r.source_count AS source_count,
+       r.conflicts AS conflicts, r.evidence AS evidence, undated
+ORDER BY coalesce(date, first_reported, '') DESC, name, relation

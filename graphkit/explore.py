@@ -7,8 +7,9 @@ suffixes ignored), then by lower-cased name or alias, then by a unique word pref
 "Boyu Capital"); an unknown name raises :class:`EntityNotFoundError` with suggestions. Results
 are JSON-ready dicts with stable keys.
 
-A :class:`Window` limits relations to those dated inside it; relations without a date are then
-left out and counted (``excluded_undated``). Dates stay ISO strings: a year or month counts from
+A :class:`Window` limits relations to those dated inside it (:func:`relation_date`: the event's
+``date``, else ``first_reported``, the earliest publication date of the evidence); relations with
+neither are then left out and counted (``excluded_undated``). Dates stay ISO strings: a year or month counts from
 its start, so ``"2021"`` is inside ``since="2021"`` but not inside ``since="2021-03"``.
 
 Examples
@@ -49,7 +50,8 @@ from graphkit.queries import named_query
 
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_PATH_HOPS = 6  # written into cypher/shortest_path.cypher: Neo4j takes no parameter there
-RELATION_FIELDS = ("relation", "amount_usd", "amount", "round", "date", "led", "source_count", "conflicts")
+RELATION_FIELDS = ("relation", "amount_usd", "amount", "round", "date", "first_reported", "led", "source_count",
+                   "conflicts")
 
 
 class AmbiguousNameError(GraphkitError):
@@ -98,6 +100,18 @@ class Window:
     def as_dict(self) -> dict[str, str | None]:
         """The window as given, for JSON output."""
         return {"since": self.since, "until": self.until}
+
+
+def relation_date(data: dict) -> str | None:
+    """Return the date a time window applies to: the event ``date``, else ``first_reported``.
+
+    >>> relation_date({"date": "2017-08", "first_reported": "2017-10-31"}), relation_date({"first_reported": "2017"})
+    ('2017-08', '2017')
+    """
+    for field in ("date", "first_reported"):
+        if isinstance(data.get(field), str):
+            return data[field]
+    return None
 
 
 def _check_date(text: str | None, option: str) -> str | None:
@@ -249,7 +263,8 @@ def _path_hop(hop: dict) -> dict:
     sources = parse_evidence(hop.get("evidence"))
     first = sources[0] if sources else {}
     return {"type": hop["type"], "source": hop["source"], "target": hop["target"],
-            **{field: hop.get(field) for field in ("date", "amount_usd", "amount", "round", "source_count")},
+            **{field: hop.get(field)
+               for field in ("date", "first_reported", "amount_usd", "amount", "round", "source_count")},
             "sentence": first.get("sentence"), "article": first.get("article"),
             "title": first.get("title"), "url": first.get("url"), "sources": sources}
 

@@ -1,8 +1,9 @@
 """Whole-network questions with networkx: the most central entities and the communities.
 
 Both run on the *funding graph*: every entity, and one undirected link between two entities for
-each pair joined by INVESTED_IN or BACKED_BY (inside the time window, when one is given; links
-without a date are then left out and counted). COMPETES_WITH is not a funding link.
+each pair joined by INVESTED_IN or BACKED_BY (inside the time window, when one is given, on the
+event date, else the date first reported; links with neither are then left out and counted).
+COMPETES_WITH is not a funding link.
 
 Examples
 --------
@@ -23,7 +24,7 @@ from collections.abc import Mapping
 import networkx as nx
 
 from graphkit.errors import GraphkitError
-from graphkit.explore import Window
+from graphkit.explore import Window, relation_date
 from graphkit.model import FUNDING_TYPES
 
 MEASURES = ("degree", "pagerank", "betweenness")
@@ -39,9 +40,9 @@ def funding_links(graph: nx.MultiDiGraph, window: Window = Window()) -> tuple[di
             for kind, data in by_type.items():
                 if data.get("type", kind) not in FUNDING_TYPES or source == target:
                     continue
-                if window.active and not isinstance(data.get("date"), str):
+                if window.active and relation_date(data) is None:
                     undated += 1
-                elif not window.active or window.admits(data["date"]):
+                elif not window.active or window.admits(relation_date(data)):
                     neighbours[source].add(target)
                     neighbours[target].add(source)
     return neighbours, undated

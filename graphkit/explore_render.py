@@ -38,8 +38,8 @@ def emit(result: dict, as_json: bool, render: Callable[[dict, Console], None], c
     window = result.get("window") or {}
     if window.get("since") or window.get("until"):
         bounds = f"from {window.get('since') or 'any date'} to {window.get('until') or 'any date'}"
-        console.print(f"relations dated {bounds}; {result['excluded_undated']} relation(s) without a date "
-                      "excluded",
+        console.print(f"relations dated {bounds} (event date, else first reported); "
+                      f"{result['excluded_undated']} relation(s) without a date excluded",
                       style="dim", markup=False, highlight=False)
 
 
@@ -62,6 +62,17 @@ def _sources(record: dict) -> str:
     return "\n".join([f"{count} source{'s' if count != 1 else ''}", *dict.fromkeys(names)])
 
 
+def date_cell(record: dict) -> str:
+    """Return the date cell: the event date, else the first-reported date marked as such.
+
+    >>> date_cell({"date": "2017-08"}), date_cell({"first_reported": "2017-10-31"}), date_cell({})
+    ('2017-08', '2017-10-31 (reported)', '-')
+    """
+    if record.get("date"):
+        return record["date"]
+    return f"{record['first_reported']} (reported)" if record.get("first_reported") else "-"
+
+
 def _entity(entity: dict) -> str:
     labels = ", ".join(entity.get("labels") or [])
     return f"{entity['name']} ({labels})" if labels else entity["name"]
@@ -75,7 +86,7 @@ def _relations_table(title: str, other: str, records: list[dict], console: Conso
         relation = record["relation"] + (" (led)" if record.get("led") else "")
         table.add_row(*(Text(str(cell)) for cell in (
             _entity(record), relation, _amount(record), record.get("round") or "-",
-            record.get("date") or "-", _sources(record))))
+            date_cell(record), _sources(record))))
     console.print(table)
 
 
@@ -115,7 +126,7 @@ def render_path(result: dict, console: Console) -> None:
         for step, hop in enumerate(path["hops"], 1):
             link = f"{names[hop['source']]} -{hop['type']}-> {names[hop['target']]}"
             article = "\n".join(part for part in (hop.get("title") or hop.get("article"), hop.get("url")) if part)
-            table.add_row(str(step), Text(link), hop.get("date") or "-", Text(hop.get("sentence") or "-"),
+            table.add_row(str(step), Text(link), date_cell(hop), Text(hop.get("sentence") or "-"),
                           Text(article or "-"))
         console.print(table)
 
@@ -164,5 +175,5 @@ def render_show(result: dict, console: Console) -> None:
         evidence = "\n".join(f"{item.get('sentence', '')} [{item.get('title') or item.get('article')}]"
                              for item in record["sources"])
         table.add_row(arrow, Text(_entity(record)), _amount(record), record.get("round") or "-",
-                      record.get("date") or "-", Text(evidence or "-"))
+                      date_cell(record), Text(evidence or "-"))
     console.print(table)

@@ -29,6 +29,7 @@ from typing import Any
 import networkx as nx
 
 from graphkit.errors import GraphkitError
+from graphkit.explore import relation_date
 from graphkit.graph import from_property_graph, node_key
 from graphkit.names import EntityNotFoundError as EntityNotFoundError  # re-exported: raised by resolve
 from graphkit.names import resolve_among
@@ -81,8 +82,10 @@ def filter_by_date(graph: nx.MultiDiGraph, since: str | None = None,
                    until: str | None = None) -> nx.MultiDiGraph:
     """Return the edges dated within [since, until] and their end nodes.
 
-    An edge counts when its date, or any of its evidence's dates, overlaps the window; edges
-    with no date at all are left out once a window is given. Without bounds the graph is returned.
+    An edge's date is its event date, else the date it was first reported
+    (:func:`graphkit.explore.relation_date`, the explore commands' rule); a partial date counts
+    when its period overlaps the window. Edges with neither date are left out once a window is
+    given. Without bounds the graph is returned.
     """
     if since is None and until is None:
         return graph
@@ -91,9 +94,8 @@ def filter_by_date(graph: nx.MultiDiGraph, since: str | None = None,
     kept = nx.MultiDiGraph()
     kept.graph.update(graph.graph)
     for source, target, key, data in graph.edges(keys=True, data=True):
-        dates = [data.get("date"), *(item.get("date") for item in data.get("evidence", []))]
-        if any(date_bounds(date)[1] >= low and date_bounds(date)[0] <= high
-               for date in dates if date and ISO_DATE.match(date)):
+        date = relation_date(data)
+        if date and ISO_DATE.match(date) and date_bounds(date)[1] >= low and date_bounds(date)[0] <= high:
             kept.add_node(source, **graph.nodes[source])
             kept.add_node(target, **graph.nodes[target])
             kept.add_edge(source, target, key=key, **data)

@@ -130,3 +130,28 @@ def test_default_graph_file_is_out_graph_json(runner, tmp_path, monkeypatch):
     assert missing.exit_code == 2 and "out/graph.json" in missing.output
     write_graph(tmp_path / "out" / "graph.json")
     assert run_json(runner, "investors", "Quillwork")["entity"]["key"] == "quillwork"
+
+
+def test_time_filter_uses_the_first_reported_date_when_the_event_has_none(runner, tmp_path):
+    from graphkit.graph import add_entity, add_relation, new_graph, save_graph
+
+    graph = new_graph()
+    megvii = add_entity(graph, "Megvii", labels=["Company"])
+    for name, published in (("Alibaba", "2017-10-31"), ("Boyu Capital", "2019-05-08"), ("Ant Financial", None)):
+        investor = add_entity(graph, name, labels=["Investor"])
+        add_relation(graph, investor, megvii, "INVESTED_IN",
+                     {"article": name, "sentence": f"{name} backs Megvii.", "published": published})
+    add_relation(graph, add_entity(graph, "GIC", labels=["Investor"]), megvii, "INVESTED_IN",
+                 {"article": "g", "sentence": "GIC led the 2017 round.", "date": "2017-08", "published": "2019-01"})
+    path = tmp_path / "graph.json"
+    save_graph(graph, path)
+    result = runner.invoke(app, ["investors", "Megvii", "-g", str(path), "--since", "2017", "--until", "2017"])
+    assert result.exit_code == 0, result.output
+    assert "2017-10-31 (reported)" in result.stdout and "Alibaba" in result.stdout
+    assert "GIC" in result.stdout and "2017-08 " in result.stdout
+    assert "Boyu" not in result.stdout and "1 relation(s) without a date excluded" in result.stdout
+    data = run_json(runner, "investors", "Megvii", "-g", str(path), "--since", "2019")
+    assert [(row["name"], row["date"], row["first_reported"]) for row in data["investors"]] == [
+        ("Boyu Capital", None, "2019-05-08")]
+    hops = run_json(runner, "path", "Alibaba", "Boyu", "-g", str(path), "--since", "2017")["paths"][0]["hops"]
+    assert [hop["first_reported"] for hop in hops] == ["2017-10-31", "2019-05-08"]

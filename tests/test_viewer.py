@@ -192,6 +192,20 @@ def test_date_window_keeps_overlapping_edges_only():
     assert filter_by_date(graph) is graph
 
 
+def test_date_window_uses_the_first_reported_date_when_the_event_has_none():
+    from graphkit.graph import add_relation
+
+    graph = new_graph()
+    megvii = add_entity(graph, "Megvii", labels=["Company"])
+    for name, values in (("Alibaba", {"published": "2017-10-31"}), ("GIC", {"date": "2017-08", "published": "2019"}),
+                         ("Boyu", {"published": "2019-05"}), ("Ant", {})):
+        add_relation(graph, add_entity(graph, name, labels=["Investor"]), megvii, "INVESTED_IN",
+                     {"article": name, "sentence": "s", **values})
+    assert sorted(source for source, _ in filter_by_date(graph, since="2017", until="2017").edges()) == [
+        "alibaba", "gic"]
+    assert [source for source, _ in filter_by_date(graph, since="2019").edges()] == ["boyu"]
+
+
 def test_focus_survives_a_date_window_that_drops_its_edges(tmp_path):
     data = page_data(write_view(investor_graph(), tmp_path / "v.html", focus="Lonely Labs", since="2019"))
     assert [node["name"] for node in data["nodes"]] == ["Lonely Labs"] and data["edges"] == []
