@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.anycase import fold, may_match
+
 _BOILERPLATE_LINE = re.compile(r"""^(?:
     advertisement | sponsored(?:\s+content)? | copy\s+link | share(?:\s+this)?(?:\s+article)? |
     related(?:\s+(?:read|reading|articles?|stories|news))? | read\s+more | learn\s+more | more\s+on\s+this |
@@ -35,6 +37,8 @@ _SENTENCE_END = re.compile(r"[.!?\"”’)]$")
 
 def strip_credits(line: str) -> str:
     """Return the line without a trailing photo credit ("... Photo: Agency/Name")."""
+    if not may_match(_CREDIT, fold(line)):
+        return line.strip()  # no "Photo", "Image", ...: the pattern would try every position in vain
     return _CREDIT.sub("", line).strip()
 
 
