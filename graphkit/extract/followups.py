@@ -27,6 +27,7 @@ from dataclasses import dataclass, fields
 from graphkit.extract.anycase import AnyCase
 from graphkit.extract.clauses import extra_funding, extra_rivalry, owner_units
 from graphkit.extract.money import find_amount
+from graphkit.extract.phrasings import drop_regulator_funding, more_funding, more_rivalry, not_rivals
 from graphkit.extract.relations import (
     PLACEHOLDER,
     FoundRelation,
@@ -251,7 +252,7 @@ def _retarget(relations: list[FoundRelation], masked, fallback: str | None) -> l
 
 
 def _with_clauses(relations: list[FoundRelation], masked, company: str | None,
-                  people: set[str] = frozenset()) -> list[FoundRelation]:
+                  people: set[str] = frozenset(), reference: str | None = None) -> list[FoundRelation]:
     """Add the relations of :mod:`graphkit.extract.clauses`; a unit named after its owner acts for it;
     people never compete ("founded by A and B, the company is vying with C": the company does)."""
     units = owner_units(masked.text, masked.names) if "'s" in masked.text or "’s" in masked.text else {}
@@ -262,7 +263,7 @@ def _with_clauses(relations: list[FoundRelation], masked, company: str | None,
                      for r in relations]
     have = {(r.source, r.target) for r in relations if r.type == "INVESTED_IN"} | \
         {(r.target, r.source) for r in relations if r.type == "BACKED_BY"}
-    for relation in extra_funding(masked.text, masked.names, company):
+    for relation in extra_funding(masked.text, masked.names, company) + more_funding(masked.text, masked.names, company):
         pair = (relation.source, relation.target) if relation.type == "INVESTED_IN" else \
             (relation.target, relation.source)
         if pair not in have and relation.source != relation.target:
@@ -271,8 +272,12 @@ def _with_clauses(relations: list[FoundRelation], masked, company: str | None,
     # "The X-owned company competes with Y": X only owns the rival.
     owners = {masked.names[m.group(1)] for m in _OWNER_MODIFIER.finditer(masked.text) if m.group(1) in masked.names}
     relations = [r for r in relations if r.type != "COMPETES_WITH" or not {r.source, r.target} & (people | owners)]
+    wrong = not_rivals(masked.text, masked.names) if reference or company else set()  # "Rival X is ..."
+    if wrong:
+        relations = [r for r in relations if r.type != "COMPETES_WITH" or not wrong & {r.source, r.target}]
     rivals = {frozenset((r.source, r.target)) for r in relations if r.type == "COMPETES_WITH"}
-    for relation in extra_rivalry(masked.text, masked.names, company, masked.previous_subject):
+    for relation in extra_rivalry(masked.text, masked.names, company, masked.previous_subject) + \
+            more_rivalry(masked.text, masked.names, company, reference):
         pair = frozenset((relation.source, relation.target))
         if pair not in rivals and not pair & people:
             rivals.add(pair)
@@ -327,7 +332,7 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         target = current or reference
         relations = _retarget(list(reading.relations), masked, target)
         relations = _fix_investor_targets(relations, target)
-        relations = _with_clauses(relations, masked, last_named or reference or previous_subject, people)
+        relations = _with_clauses(relations, masked, last_named or reference or previous_subject, people, reference)
         if previous_subject in funders and masked.text.startswith("⟦r") and (current or reference) \
                 and masked.names.get(masked.text[1:masked.text.index("⟧")]) == previous_subject:
             # "General Atlantic invested. The retailer competes with Temu": the retailer is the company.
@@ -358,6 +363,7 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
             relations = [r for r in relations if not (r.type == "INVESTED_IN" and r.target == reference)]
         if current and _DEFINITE_ROUND.search(sentence.text) and not find_amount(sentence.text):
             relations = _carry(relations, current, round_text)
+        relations = drop_regulator_funding(relations, masked.text, masked.names)
         funders.update(r.source for r in relations if r.type == "INVESTED_IN")
         new_target = _round_target(SentenceReading(relations, None, False), people)
         if new_target:

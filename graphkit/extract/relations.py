@@ -124,7 +124,8 @@ _INVESTOR_IN = re.compile(
 _ITS_INVESTOR = re.compile(r"⟦(?P<target>\w+)⟧['’]s\s+(?:\w+\s+){0,2}?(?:investor|backer|shareholder)s?\s+"
                            r"⟦(?P<source>\w+)⟧", re.IGNORECASE)
 _WITH_PARTICIPLE = re.compile(r"\bwith\s+", re.IGNORECASE)
-_PARTICIPLE_AFTER = re.compile(r"^\s+(?:also\s+)?(?P<verb>leading|co-leading|participating|joining|investing)\b",
+_PARTICIPLE_AFTER = re.compile(r"^\s+(?:also\s+)?(?P<verb>leading|co-leading|participating|joining|investing|"
+                               r"taking\s+part|co-investing)\b",
                                re.IGNORECASE)
 _THE_ROUND = re.compile(r"\b(?P<verb>took\s+part|takes\s+part|taking\s+part|participated|participates|joined|joins|"
                         r"co-invested|invested|led|leads|co-led|co-leads|headed|anchored|anchors)\s+(?:in\s+)?"

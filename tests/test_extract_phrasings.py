@@ -1,0 +1,78 @@
+"""Rivalry, backing, ownership, participant and regulator phrasings: made-up sentences only."""
+
+import pytest
+
+from graphkit.extract import extract_article
+from graphkit.model import Article, Section
+
+
+def read(text: str, title: str = "Industry news") -> tuple[dict[str, set[str]], set[tuple[str, str, str]]]:
+    result = extract_article(Article(id="p", title=title, sections=(Section(text=text),)))
+    labels: dict[str, set[str]] = {}
+    for mention in result.mentions:
+        labels.setdefault(mention.entity or mention.name, set()).update(mention.labels)
+    return labels, {(r.type, r.source, r.target) for r in result.relations}
+
+
+def rivals(text: str) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for kind, a, b in read(text)[1] if kind == "COMPETES_WITH"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Veltro Robotics is racing against Kandor Systems to ship a humanoid robot.",
+     {frozenset(("Veltro Robotics", "Kandor Systems"))}),
+    ("Veltro Robotics, a drone maker, is taking on Kandor Systems and Brisk Aero in delivery.",
+     {frozenset(("Veltro Robotics", "Kandor Systems")), frozenset(("Veltro Robotics", "Brisk Aero"))}),
+    ("The launch puts Veltro Robotics in direct competition with Kandor Systems's Falcon drone.",
+     {frozenset(("Veltro Robotics", "Kandor Systems"))}),
+    ("Veltro Robotics sells drones in Europe. It competes at home with Kandor Systems.",
+     {frozenset(("Veltro Robotics", "Kandor Systems"))}),
+])
+def test_rivalry_phrasings(text, expected):
+    assert rivals(text) == expected
+
+
+def test_a_sentence_opening_rival_belongs_to_the_story_company():
+    text = ("Veltro Robotics raised $40 million from Orvane Capital on Tuesday. Veltro Robotics plans to hire. "
+            "Orvane Capital led the round. Rival Kandor Systems is grappling with a recall of drones sold "
+            "to Brisk Aero.")
+    assert rivals(text) == {frozenset(("Veltro Robotics", "Kandor Systems"))}
+
+
+def test_took_on_and_racing_without_a_rival_give_nothing():
+    assert rivals("Veltro Robotics took on Kandor Systems as a client last year.") == set()
+    assert rivals("Veltro Robotics is racing to finish its plant before Kandor Systems opens one nearby.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zephra Labs launched in 2021 with backing from Orvane Capital and Tellan Ventures.",
+     {("BACKED_BY", "Zephra Labs", "Orvane Capital"), ("BACKED_BY", "Zephra Labs", "Tellan Ventures")}),
+    ("Zephra Labs makes batteries. The firm is backed by Orvane Corp. and Tellan Corporation.",
+     {("BACKED_BY", "Zephra Labs", "Orvane Corp."), ("BACKED_BY", "Zephra Labs", "Tellan Corporation")}),
+    ("Zephra Labs is a joint venture of Orvane Holdings and Tellan Motors.",
+     {("INVESTED_IN", "Orvane Holdings", "Zephra Labs"), ("INVESTED_IN", "Tellan Motors", "Zephra Labs")}),
+    ("Zephra Labs, which makes cells, is jointly owned by Orvane Holdings and Tellan Motors.",
+     {("INVESTED_IN", "Orvane Holdings", "Zephra Labs"), ("INVESTED_IN", "Tellan Motors", "Zephra Labs")}),
+    ("Zephra Labs makes batteries. Orvane Holdings owns 51% and Tellan Motors 49%.",
+     {("INVESTED_IN", "Orvane Holdings", "Zephra Labs"), ("INVESTED_IN", "Tellan Motors", "Zephra Labs")}),
+])
+def test_backing_and_ownership(text, expected):
+    assert read(text)[1] == expected
+
+
+def test_round_participants_with_taking_part():
+    text = ("Zephra Labs raised $30 million in a round led by Orvane Capital, with existing investors "
+            "Tellan Ventures and Brisk Partners also taking part.")
+    assert read(text)[1] == {("INVESTED_IN", name, "Zephra Labs")
+                             for name in ("Orvane Capital", "Tellan Ventures", "Brisk Partners")}
+
+
+def test_regulators_never_fund():
+    labels, relations = read("Zephra Labs received certification from the Federal Aviation Administration in May.")
+    assert relations == set()
+    assert labels["Federal Aviation Administration"] == {"Organization"}
+    labels, relations = read("Zephra Labs won approval from the FDA and raised $20 million from Orvane Capital.")
+    assert relations == {("INVESTED_IN", "Orvane Capital", "Zephra Labs")}
+    # a sovereign fund's "Authority" still invests
+    _, relations = read("Zephra Labs raised $20 million from the Qatar Investment Authority.")
+    assert relations == {("INVESTED_IN", "Qatar Investment Authority", "Zephra Labs")}
