@@ -553,11 +553,13 @@ def view_command(
     """Write an offline interactive HTML view of the graph (file or Neo4j), or of a query's result."""
     import webbrowser
 
-    from graphkit.viewer import SIZE_BY, write_view
+    from graphkit.explore import Window
+    from graphkit.viewer import SIZE_BY, select, view_title, write_view
     from graphkit.viewer_select import graph_from_values
 
     if size_by not in SIZE_BY:
         raise GraphkitError(f"--size-by must be one of: {', '.join(SIZE_BY)}")
+    window = Window.parse(since, until)  # checked before the graph is read
     settings = neo4j_settings(use_neo4j, uri, user, password, database)
     if (settings is None) == (graph_file is None):
         raise GraphkitError("view: give a graph file, or --neo4j (not both)")
@@ -571,9 +573,15 @@ def view_command(
                 raise GraphkitError("view: the query returned no nodes, relationships or paths to draw")
     finally:
         backend.close()
-    path = write_view(graph, output, title=title, focus=focus, depth=depth, since=since, until=until,
-                      size_by=size_by)
-    console.print(f"wrote {path}: open it in a browser (works offline)", markup=False, highlight=False)
+    selected = select(graph, focus=focus, depth=depth, since=window.since, until=window.until)
+    if selected.number_of_edges() == 0 and graph.number_of_edges():
+        why = (f"none dated from {window.since or 'any date'} to {window.until or 'any date'}" if window.active
+               else "none around the focus")
+        error_console.print(f"warning: {output} draws no relations: {why}", markup=False, highlight=False,
+                            soft_wrap=True)
+    path = write_view(selected, output, title=title or view_title(graph, focus), size_by=size_by)
+    console.print(f"wrote {path}: {selected.number_of_nodes()} node(s), {selected.number_of_edges()} edge(s); "
+                  "open it in a browser (works offline)", markup=False, highlight=False, soft_wrap=True)
     if open_page:
         webbrowser.open(path.resolve().as_uri())
 

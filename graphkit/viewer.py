@@ -66,13 +66,17 @@ def write_view(graph: nx.MultiDiGraph, path: str | os.PathLike, *, title: str | 
     the edges dated in that window; ``size_by`` is ``"degree"`` or ``"money"`` (USD raised).
     """
     selected = select(graph, focus=focus, depth=depth, since=since, until=until)
-    if title is None:
-        title = f"Investor network: {graph.nodes[resolve_entity(graph, focus)]['name']}" if focus else \
-            "Investor network"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_page(view_data(selected, title, size_by)), encoding="utf-8")
+    path.write_text(render_page(view_data(selected, title or view_title(graph, focus), size_by)),
+                    encoding="utf-8")
     return path
+
+
+def view_title(graph: nx.MultiDiGraph, focus: str | None = None) -> str:
+    """Return the default page title: "Investor network", with the focus entity's name when given."""
+    return f"Investor network: {graph.nodes[resolve_entity(graph, focus)]['name']}" if focus else \
+        "Investor network"
 
 
 def select(graph: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 2, since: str | None = None,

@@ -29,7 +29,7 @@ from typing import Any
 import networkx as nx
 
 from graphkit.errors import GraphkitError
-from graphkit.explore import relation_date
+from graphkit.explore import Window, relation_date
 from graphkit.graph import from_property_graph, node_key
 from graphkit.names import EntityNotFoundError as EntityNotFoundError  # re-exported: raised by resolve
 from graphkit.names import resolve_among
@@ -82,15 +82,17 @@ def filter_by_date(graph: nx.MultiDiGraph, since: str | None = None,
                    until: str | None = None) -> nx.MultiDiGraph:
     """Return the edges dated within [since, until] and their end nodes.
 
-    An edge's date is its event date, else the date it was first reported
+    The bounds are checked as the explore commands check them (:meth:`graphkit.explore.Window.parse`:
+    a real date as YYYY, YYYY-MM or YYYY-MM-DD, ``since`` not after ``until``). An edge's date is its event date, else the date it was first reported
     (:func:`graphkit.explore.relation_date`, the explore commands' rule); a partial date counts
     when its period overlaps the window. Edges with neither date are left out once a window is
     given. Without bounds the graph is returned.
     """
-    if since is None and until is None:
+    window = Window.parse(since, until)
+    if not window.active:
         return graph
-    low = date_bounds(since)[0] if since else "0000-00-00"
-    high = date_bounds(until)[1] if until else "9999-99-99"
+    low = date_bounds(window.since)[0] if window.since else "0000-00-00"
+    high = date_bounds(window.until)[1] if window.until else "9999-99-99"
     kept = nx.MultiDiGraph()
     kept.graph.update(graph.graph)
     for source, target, key, data in graph.edges(keys=True, data=True):

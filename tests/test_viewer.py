@@ -214,8 +214,12 @@ def test_focus_survives_a_date_window_that_drops_its_edges(tmp_path):
 def test_bad_dates_are_reported():
     from graphkit.errors import GraphkitError
 
-    with pytest.raises(GraphkitError, match="expected YYYY"):
+    with pytest.raises(GraphkitError, match="expected a date as YYYY"):
         filter_by_date(investor_graph(), since="last year")
+    with pytest.raises(GraphkitError, match="--since '2019-13': expected a date"):
+        filter_by_date(investor_graph(), since="2019-13")
+    with pytest.raises(GraphkitError, match="--since 2022 is after --until 2019"):
+        filter_by_date(investor_graph(), since="2022", until="2019")
 
 
 def test_graph_from_query_values():
@@ -243,6 +247,24 @@ def test_view_command_writes_the_page(graph_file, tmp_path):
     result = CliRunner().invoke(app, ["view", str(graph_file), "-o", str(out), "--size-by", "money"])
     assert result.exit_code == 0, result.output
     assert len(page_data(out)["nodes"]) == 6 and page_data(out)["sizeBy"] == "money"
+
+
+def test_view_command_checks_dates_says_what_it_drew_and_warns_when_nothing_is_left(graph_file, tmp_path):
+    try:
+        runner = CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2 keeps stderr apart by default
+        runner = CliRunner()
+    out = tmp_path / "page.html"
+    for dates, message in ((["--since", "2019-13"], "error: --since '2019-13': expected a date as YYYY"),
+                           (["--since", "2022", "--until", "2019"], "error: --since 2022 is after --until 2019")):
+        result = runner.invoke(app, ["view", str(graph_file), "-o", str(out), *dates])
+        assert result.exit_code == 2 and result.stderr.startswith(message) and not out.exists()
+    result = runner.invoke(app, ["view", str(graph_file), "-o", str(out)])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert f"wrote {out}: 6 node(s), 4 edge(s)" in result.stdout
+    result = runner.invoke(app, ["view", str(graph_file), "-o", str(out), "--since", "2030"])
+    assert result.exit_code == 0 and "0 node(s), 0 edge(s)" in result.stdout
+    assert result.stderr.strip() == f"warning: {out} draws no relations: none dated from 2030 to any date"
 
 
 def test_view_command_focus_and_unknown_name(graph_file, tmp_path):
