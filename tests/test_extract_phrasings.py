@@ -76,3 +76,9 @@ def test_regulators_never_fund():
     # a sovereign fund's "Authority" still invests
     _, relations = read("Zephra Labs raised $20 million from the Qatar Investment Authority.")
     assert relations == {("INVESTED_IN", "Qatar Investment Authority", "Zephra Labs")}
+
+
+def test_the_new_company_is_the_one_just_formed():
+    text = ("Orvane Holdings makes cars. Orvane Holdings and Tellan Motors on Monday set up Zephra Labs, a new "
+            "ride-hailing venture. The new company will compete with Kandor Systems.")
+    assert rivals(text) == {frozenset(("Zephra Labs", "Kandor Systems"))}

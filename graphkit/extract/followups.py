@@ -27,7 +27,14 @@ from dataclasses import dataclass, fields
 from graphkit.extract.anycase import AnyCase
 from graphkit.extract.clauses import extra_funding, extra_rivalry, owner_units
 from graphkit.extract.money import find_amount
-from graphkit.extract.phrasings import drop_regulator_funding, more_funding, more_rivalry, not_rivals
+from graphkit.extract.phrasings import (
+    drop_regulator_funding,
+    more_funding,
+    more_rivalry,
+    newly_formed,
+    not_rivals,
+    to_new_company,
+)
 from graphkit.extract.relations import (
     PLACEHOLDER,
     FoundRelation,
@@ -311,10 +318,11 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
     result = []
     section, current, since, last_named, round_text = None, None, 99, None, None
     funders: set[str] = set()
+    formed: str | None = None  # the company the previous sentence formed
     for sentence, (previous_subject, reading) in zip(sentences, readings):
         if sentence.section is not section:
             section, current, since, last_named, round_text = sentence.section, None, 99, None, None
-            funders = set()
+            funders, formed = set(), None
         reference = references.get(sentence.section_index)
         spans = [(span.start, span.end, names[span.name]) for span in sentence.spans
                  if names[span.name] not in blocked]
@@ -333,6 +341,8 @@ def add_round_followups(sentences: list, names: dict[str, str], references: dict
         relations = _retarget(list(reading.relations), masked, target)
         relations = _fix_investor_targets(relations, target)
         relations = _with_clauses(relations, masked, last_named or reference or previous_subject, people, reference)
+        relations = to_new_company(relations, sentence.text, masked.text, masked.names, formed)
+        formed = newly_formed(masked.text, masked.names)
         if previous_subject in funders and masked.text.startswith("⟦r") and (current or reference) \
                 and masked.names.get(masked.text[1:masked.text.index("⟧")]) == previous_subject:
             # "General Atlantic invested. The retailer competes with Temu": the retailer is the company.

@@ -212,3 +212,50 @@ def more_funding(text: str, names: dict[str, str], company: str | None) -> list[
         for key in ("a", "b"):
             add("INVESTED_IN", names.get(match.group(key)), company)
     return found
+
+
+# --- "The new company" ------------------------------------------------------------------------
+_FORMED = re.compile(r"\b(?:formed|form|forming|set\s+up|sets\s+up|setting\s+up|created|create|creating|launched|"
+                     r"established|establish|founded|spun\s+off|spin\s+off)\s+(?:(?:a|an|the)\s+)?"
+                     r"(?:(?:new|joint|separate|independent)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:company|venture|entity|firm|"
+                     r"business|unit|subsidiary)\s+)?(?:(?:called|named)\s+)?⟦(?P<a>\w+)⟧|"
+                     r"⟦(?P<b>\w+)⟧,\s+(?:a|the)\s+(?:new|newly\s+(?:formed|created|established)|planned)\s+"
+                     r"(?:[\w-]+\s+){0,2}?(?:company|venture|entity|firm|business|unit|subsidiary|startup|start-up)\b",
+                     re.IGNORECASE)
+_NEW_COMPANY = re.compile(r"^\W*The\s+(?:new|newly\s+(?:formed|created|established))\s+(?:joint\s+)?(?:company|"
+                          r"venture|entity|firm|business|unit|subsidiary|startup|start-up)\b")
+
+
+def newly_formed(text: str, names: dict[str, str]) -> str | None:
+    """The company a sentence says was just formed ("A and B set up ⟦X⟧, a new venture"), if any.
+
+    >>> newly_formed("⟦0⟧ and ⟦1⟧ formed ⟦2⟧, a new ride-hailing venture.", {"0": "A", "1": "B", "2": "Nova"})
+    'Nova'
+    """
+    if "new" not in text and not _FORMED_WORDS.search(text):
+        return None
+    match = _FORMED.search(text)
+    return names.get(match.group("a") or match.group("b")) if match else None
+
+
+_FORMED_WORDS = re.compile(r"form|set|creat|launch|establish|found|spun|spin|named|called", re.IGNORECASE)
+
+
+def to_new_company(relations: list[FoundRelation], sentence: str, masked_text: str, names: dict[str, str],
+                   formed: str | None) -> list[FoundRelation]:
+    """"The new company will compete with X" after a sentence that formed ⟦N⟧: N competes, not the
+    story's older company that "the ... company" otherwise stands for.
+
+    >>> r = [FoundRelation("COMPETES_WITH", "Old", "Tarn")]
+    >>> to_new_company(r, "The new company will compete with Tarn.", "⟦r0⟧ will compete with ⟦1⟧.",
+    ...                {"r0": "Old", "1": "Tarn"}, "Nova")[0].source
+    'Nova'
+    """
+    if not formed or not _NEW_COMPANY.match(sentence) or not masked_text.startswith("⟦r"):
+        return relations
+    old = names.get(masked_text[1:masked_text.index("⟧")])
+    if not old or old == formed:
+        return relations
+    return [FoundRelation(r.type, formed if r.source == old else r.source, formed if r.target == old else r.target,
+                          r.led, r.event) for r in relations
+            if formed not in (r.source, r.target) or old not in (r.source, r.target)]
