@@ -39,20 +39,22 @@ __all__ = ["execute", "parse", "register_procedure"]
 
 def execute(graph: nx.MultiDiGraph, query: str, parameters: dict[str, Any] | None = None) -> QueryResult:
     """Run a Cypher query on the graph and return its columns, rows and update counters."""
-    tree = parse(query)
-    context = ExecutionContext(graph, parameters, procedures_of(graph))
-    # A query allocates many short-lived rows; each cyclic garbage collection they trigger would
-    # rescan every node and edge of the graph (3x slower on 100k nodes). Rows hold no cycles.
+    # A query allocates many short-lived rows (and its first parse many parser objects); each
+    # cyclic garbage collection they trigger would rescan every node and edge of the graph (3x
+    # slower on 100k nodes, seconds for a process's first query). Rows hold no cycles.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        # Cypher reads the clock once per statement: date() twice in a query gives one value.
-        with statement_clock():
-            columns, rows = run_query(context, tree)
-        result_rows = [[context.to_result(value) for value in row] for row in rows]
-    except BaseException:
-        context.rollback()
-        raise
+        tree = parse(query)
+        context = ExecutionContext(graph, parameters, procedures_of(graph))
+        try:
+            # Cypher reads the clock once per statement: date() twice in a query gives one value.
+            with statement_clock():
+                columns, rows = run_query(context, tree)
+            result_rows = [[context.to_result(value) for value in row] for row in rows]
+        except BaseException:
+            context.rollback()
+            raise
     finally:
         if collecting:
             gc.enable()
