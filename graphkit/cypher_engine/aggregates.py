@@ -29,10 +29,12 @@ except ImportError:  # the temporal module is written separately; engine works w
 class Aggregator:
     """Accumulates one aggregate over the rows of one group."""
 
+    __slots__ = ("name", "distinct", "parameter", "values", "seen")
+
     def __init__(self, name: str, distinct: bool, parameter: Any = None) -> None:
         self.name, self.distinct, self.parameter = name, distinct, parameter
         self.values: list = []
-        self.seen: set = set()
+        self.seen: set | None = set() if distinct else None  # group keys of the values, for DISTINCT
 
     def add(self, value: Any) -> None:
         """Add one row's argument value (None is ignored)."""

@@ -461,6 +461,7 @@ def _compile_projection(compiler, clause, scope: list[str], weighted: bool = Fal
         if not isinstance(item.expression, ast.Variable) or item.expression.name != alias:
             item_replacements.setdefault(item.expression, ast.Variable(alias))
     order = []
+    order_reads_projection = True  # ORDER BY reads only projected columns: no merged row needed
     projected_aggregates = len(aggregates)
     for expression, descending in projection.order:
         if grouping and contains_aggregate(expression):
@@ -487,6 +488,7 @@ def _compile_projection(compiler, clause, scope: list[str], weighted: bool = Fal
             raise semantic_error("aggregation in ORDER BY needs aggregation in the projection",
                                  "InvalidAggregation")
         order.append((compiler.compile(replaced), descending))
+        order_reads_projection = order_reads_projection and _reads_only(replaced, set(aliases))
     if not is_return:
         for item in items:
             if not item.explicit_alias and not isinstance(item.expression, ast.Variable):
@@ -537,8 +539,11 @@ def _compile_projection(compiler, clause, scope: list[str], weighted: bool = Fal
         if order:
             keyed = []
             for pair in pairs:
-                row = dict(pair[1])
-                row.update(pair[0])
+                if order_reads_projection:
+                    row = pair[0]
+                else:
+                    row = dict(pair[1])
+                    row.update(pair[0])
                 keyed.append(([order_key(expression(row)) for expression, _ in order], pair))
             for position in range(len(order) - 1, -1, -1):
                 keyed.sort(key=lambda entry: entry[0][position], reverse=order[position][1])
