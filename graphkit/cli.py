@@ -192,11 +192,11 @@ def run_extraction(paths: list[Path], workers: int, aliases: Path | None,
 
 
 def print_run_summary(report: Any, graph_path: Path, graph: Any) -> None:
-    """Print what a run read and skipped, and what the written graph holds."""
+    """Print what a run read, how many files and records it skipped, and what the written graph holds."""
+    records = sum(skipped.record for skipped in report.skipped)
     console.print(f"read {report.articles} article(s) from {report.files} file(s) in {report.seconds:.1f} s; "
-                  f"skipped {len(report.skipped)}", markup=False, highlight=False, soft_wrap=True)
-    for skipped in report.skipped:
-        console.print(f"  skipped {skipped}", markup=False, highlight=False, soft_wrap=True)
+                  f"skipped {len(report.skipped) - records} file(s) and {records} record(s) (named on stderr)",
+                  markup=False, highlight=False, soft_wrap=True)
     if report.unchanged:
         console.print(f"{report.unchanged} article(s) already in {graph_path} left as they are",
                       markup=False, highlight=False, soft_wrap=True)

@@ -28,6 +28,10 @@ class InputError(GraphkitError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class RecordError(InputError):
+    """One record (a JSON object, a JSONL line) of a file cannot be used; the file's other records can."""
+
+
 class GraphFileError(InputError):
     """A graph file is missing or is not graphkit node-link JSON."""
 

@@ -40,7 +40,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphkit.errors import InputError
+from graphkit.errors import InputError, RecordError
 from graphkit.graph_summary import graph_stats
 from graphkit.model import Article, ArticleExtraction
 from graphkit.readers import DEFAULT_MAX_BYTES, article_files, read_file, unique_ids
@@ -54,10 +54,11 @@ __all__ = ["extract_paths", "extract_file", "record_articles", "RunReport", "Ski
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file (or one record in it) that was not used, and why."""
+    """A file (or, when ``record`` is true, one record or article in it) that was not used, and why."""
 
     path: str
     reason: str
+    record: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -123,7 +124,8 @@ def extract_file(
     outcome = FileOutcome(str(path))
     for result in read_file(path, max_bytes, article_id):
         if result.error:
-            outcome.skipped.append(Skipped(result.error.path, result.error.reason))
+            outcome.skipped.append(Skipped(result.error.path, result.error.reason,
+                                           record=isinstance(result.error, RecordError)))
             continue
         try:
             outcome.extractions.append(extractor(result.article))
@@ -132,6 +134,7 @@ def extract_file(
                 Skipped(
                     result.path,
                     f"article {result.article.id}: extraction failed ({type(error).__name__}: {error})",
+                    record=True,
                 )
             )
     return outcome
@@ -205,8 +208,10 @@ def extract_paths(
             progress(done, len(files))
     report.files, report.articles = len(files), len(extractions)
     if not extractions and not report.unchanged:
-        what = "; ".join(str(skip) for skip in report.skipped[:3]) or "no files given"
-        raise InputError(", ".join(str(path) for path in paths), f"no readable articles ({what})")
+        given = ", ".join(str(path) for path in paths)
+        # A skip of the one file given is named once, by the error itself.
+        what = "; ".join(skip.reason if skip.path == given else str(skip) for skip in report.skipped[:3])
+        raise InputError(given, f"no readable articles ({what or 'no files given'})")
     resolving = time.perf_counter()
     report.extract_seconds = resolving - started
     graph = (resolver or _default_resolver())(extractions, rules)

@@ -91,7 +91,8 @@ def test_extract_reads_a_truncated_jsonl_file_and_skips_its_cut_off_line(tmp_pat
     assert result.exit_code == 1, result.output
     assert "read 2 article(s) from 1 file(s)" in result.stdout
     [skip_line] = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
-    assert skip_line.startswith(f"skipped {path}: line 3: invalid JSON")
+    assert skip_line.startswith(f"skipped {path}: line 3, column 22: invalid JSON")
+    assert "skipped 0 file(s) and 1 record(s)" in result.stdout and str(path) not in result.stdout
 
 
 def test_extract_missing_path_and_empty_folder_exit_1(tmp_path, runner, fake_extraction):

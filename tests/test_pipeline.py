@@ -94,6 +94,19 @@ def test_nothing_readable_is_an_error(tmp_path):
         run([tmp_path])
 
 
+def test_the_one_file_given_is_named_once_and_record_skips_are_marked(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(InputError) as raised:
+        run([empty])
+    assert str(raised.value) == f"{empty}: no readable articles (file is empty)"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"title": "Alpha raises money", "text": "Alpha raised money."}\n{"title": ')
+    _, report = run([feed, empty])
+    assert [(Path(skip.path).name, skip.record) for skip in report.skipped] == [("feed.jsonl", True),
+                                                                                ("empty.txt", False)]
+
+
 def test_progress_is_reported_per_file(tmp_path):
     calls = []
     run([corpus(tmp_path, 5)], progress=lambda done, total: calls.append((done, total)))

@@ -211,7 +211,7 @@ def test_jsonl_cut_off_last_line_keeps_the_good_records(tmp_path):
     results = list(read_paths([write(tmp_path, "truncated.jsonl", "\n".join(lines))]))
     assert [result.article.id for result in results if result.ok] == ["truncated-1", "truncated-2"]
     [error] = [str(result.error) for result in results if result.error]
-    assert "truncated.jsonl: line 4: invalid JSON" in error
+    assert "truncated.jsonl: line 4, column 22: invalid JSON" in error
     assert "\n" not in error
 
 

@@ -19,7 +19,7 @@ import json
 import re
 from pathlib import Path
 
-from graphkit.errors import InputError
+from graphkit.errors import InputError, RecordError
 from graphkit.model import Article, Section
 from graphkit.readers.dates import parse_date
 from graphkit.readers.frontmatter import publisher
@@ -85,12 +85,12 @@ def _from_records(records: list, path: str | Path, numbered: bool, base_id: str 
     for number, record in enumerate(records, start=1):
         article_id = f"{stem}-{number}" if numbered else stem
         if not isinstance(record, dict):
-            results.append((None, InputError(path, f"record {number} is not an object")))
+            results.append((None, RecordError(path, f"record {number} is not an object")))
             continue
         try:
             results.append((record_to_article(record, path, article_id), None))
         except InputError as error:
-            results.append((None, InputError(path, f"record {number}: {error.reason}")))
+            results.append((None, RecordError(path, f"record {number}: {error.reason}")))
     return results
 
 
@@ -145,8 +145,8 @@ def parse_jsonl(text: str, path: str | Path, base_id: str | None = None) -> list
             records.append(json.loads(line))
         except json.JSONDecodeError as error:
             records.append(None)
-            errors[record_number] = InputError(
-                path, f"line {line_number}: invalid JSON ({error.msg} at column {error.colno})")
+            errors[record_number] = RecordError(
+                path, f"line {line_number}, column {error.colno}: invalid JSON ({error.msg})")
     results = _from_records(records, path, numbered=True, base_id=base_id)
     return [
         (None, errors[number]) if number in errors else result
