@@ -283,7 +283,7 @@ def test_large_file_rejected_from_its_size_without_reading(tmp_path):
     started = time.perf_counter()
     [error] = errors_of([huge])
     assert time.perf_counter() - started < 1.0
-    assert "huge.txt" in error and "too large" in error and "limit is 52 MB" in error
+    assert "huge.txt" in error and "too large" in error and "(200.0 MiB; the limit is 50 MiB)" in error
 
 
 def test_size_limit_is_a_parameter(tmp_path):

@@ -49,7 +49,8 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
 ]
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_MIB = 1024 * 1024
+DEFAULT_MAX_BYTES = 50 * _MIB
 _SNIFF_BYTES = 8192
 _JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 
@@ -111,7 +112,7 @@ def _decode(path: Path, max_bytes: int) -> str:
     if size > max_bytes:
         # Decided from the size alone, so a huge file is refused without being read.
         raise InputError(
-            path, f"file is too large ({size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB)"
+            path, f"file is too large ({size / _MIB:.1f} MiB; the limit is {max_bytes / _MIB:g} MiB)"
         )
     if size == 0:
         raise InputError(path, "file is empty")
