@@ -194,6 +194,8 @@ def participants(text: str, round_nearby: bool = True, others: set[str] | None =
 
 def _round_target(reading: SentenceReading, people: set[str]) -> str | None:
     """The company a sentence reports money going into (its most frequent investee), if any."""
+    if not reading.relations:
+        return None  # most sentences: no need to build the counts
     sources = {r.source for r in reading.relations if r.type == "INVESTED_IN"}
     targets = Counter(r.target for r in reading.relations
                       if r.type == "INVESTED_IN" and r.event and r.target not in people and r.target not in sources)
