@@ -393,10 +393,14 @@ DEFAULT_EXPLORE_GRAPH = Path("out/graph.json")
 def explore(graph: Path, use_neo4j: bool, uri: str | None, user: str | None, password: str | None,
             database: str | None, ask: Callable[[Any], dict], render: Callable, as_json: bool) -> None:
     """Open the graph source, ask one question of an :class:`~graphkit.explore.Explorer`, print it."""
+    from graphkit.errors import GraphFileError
     from graphkit.explore import Explorer
     from graphkit.explore_render import emit
 
     settings = neo4j_settings(use_neo4j, uri, user, password, database)
+    if settings is None and not graph.exists():
+        raise GraphFileError(graph, f"no such graph file; give the graph file with -g PATH (default "
+                                    f"{DEFAULT_EXPLORE_GRAPH}, written by graphkit build)")
     backend = open_backend(None if settings else graph, settings)
     try:
         result = ask(Explorer(backend))

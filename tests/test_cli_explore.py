@@ -155,3 +155,11 @@ def test_time_filter_uses_the_first_reported_date_when_the_event_has_none(runner
         ("Boyu Capital", None, "2019-05-08")]
     hops = run_json(runner, "path", "Alibaba", "Boyu", "-g", str(path), "--since", "2017")["paths"][0]["hops"]
     assert [hop["first_reported"] for hop in hops] == ["2017-10-31", "2019-05-08"]
+
+
+def test_a_missing_graph_file_says_how_to_give_one(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["investors", "Megvii"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("error: out/graph.json: no such graph file; give the graph file with -g PATH "
+                                     "(default out/graph.json, written by graphkit build)")
