@@ -82,3 +82,20 @@ def test_the_new_company_is_the_one_just_formed():
     text = ("Orvane Holdings makes cars. Orvane Holdings and Tellan Motors on Monday set up Zephra Labs, a new "
             "ride-hailing venture. The new company will compete with Kandor Systems.")
     assert rivals(text) == {frozenset(("Zephra Labs", "Kandor Systems"))}
+
+
+def test_ampersand_and_listed_ministry_names_stay_whole():
+    labels, _ = read("Zephra Labs signed a deal with Pratt & Whitney, the Ministry of Economy, Trade and Industry said.")
+    assert "Pratt & Whitney" in labels and "Pratt" not in labels
+    assert labels["Ministry of Economy, Trade and Industry"] == {"Organization"}
+    labels, _ = read("Zephra Labs and Boeing & Airbus rose. Shares of Boeing climbed.")
+    assert "Boeing & Airbus" not in labels  # Boeing is written alone too: two names
+    labels, _ = read("Zephra Labs won a grant from the Ministry of Finance, Google and Apple said.")
+    assert "Ministry of Finance" in labels
+
+
+def test_a_possessive_country_is_not_an_entity():
+    labels, relations = read("Zephra Labs raised $30 million from investors including Saudi Arabia's "
+                             "Public Investment Fund.")
+    assert "Arabia" not in labels and "Saudi Arabia" not in labels
+    assert relations == {("INVESTED_IN", "Public Investment Fund", "Zephra Labs")}

@@ -44,7 +44,7 @@ def _words(name: str) -> list[str]:
 def looks_like_person(name: str) -> bool:
     """Return True for two or three capitalized words starting with a common first name."""
     words = _words(name)
-    return 2 <= len(words) <= 3 and words[0] in GIVEN_NAMES and \
+    return 2 <= len(words) <= 3 and words[0] in GIVEN_NAMES and "&" not in words and \
         not any(word in COMPANY_WORDS | INVESTOR_WORDS | FUND_WORDS | ORGANIZATION_HEADS for word in words)
 
 

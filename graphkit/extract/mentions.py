@@ -294,10 +294,19 @@ def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext,
                 tokens[end].text == "(" and end + 1 < len(tokens) and tokens[end + 1].text.isupper()))
             joins = (token.lower in ("and", "&") and _join_on_and(current, right, context, closes_name)) or \
                 (token.lower == "&" and right[-1].lower.rstrip(".") in _ORG_TAIL and len(right) <= 2) or \
+                (token.lower == "&" and len(current) == 1 and len(right) == 1 and right[0].text[:1].isupper()
+                 and _written_count(current[0].text, context) == _written_count(right[0].text, context)) or \
                 (token.lower == "of" and current[-1].lower in _OF_HEADS) or \
                 (token.lower in ("de", "del", "der", "van", "von", "da", "du", "la", "le"))
             if joins:
                 current.extend([token, *right])
+                index = end
+                continue
+        if token.text == "," and following and len(current) >= 3 and current[1].lower == "of" \
+                and current[0].lower in ("ministry", "department"):
+            end = _listed_portfolios(tokens, is_name, index + 1, context)
+            if end:  # "Ministry of Economy, Trade and Industry": one ministry
+                current.extend(tokens[index:end])
                 index = end
                 continue
         if current:
@@ -307,6 +316,29 @@ def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext,
     if current:
         runs.append(current)
     return runs
+
+
+def _written_count(word: str, context: MentionContext) -> int:
+    """How often the text writes ``word``, possessive included ("Jerry's")."""
+    counts = context.word_counts
+    return counts.get(word, 0) + counts.get(word + "'s", 0) + counts.get(word + "’s", 0)
+
+
+def _listed_portfolios(tokens: list[_Token], is_name: list[bool], start: int, context: MentionContext) -> int:
+    """End of ", Trade and Industry" after "Ministry of Economy": one or two plain words, "and"/"&",
+    then one or two ordinary words ending the name; 0 when the tokens are not such a list."""
+    end = start
+    while end < len(tokens) and is_name[end] and end - start < 2 and _plain_word(tokens[end]):
+        end += 1
+    if end == start or end >= len(tokens) or tokens[end].lower not in ("and", "&"):
+        return 0
+    last = end + 1
+    while last < len(tokens) and is_name[last] and last - end <= 2 and _plain_word(tokens[last]) \
+            and _is_ordinary(tokens[last], context):
+        last += 1
+    if last == end + 1 or (last < len(tokens) and is_name[last]):
+        return 0
+    return last
 
 
 def _clean(run: list[_Token], context: MentionContext | None = None) -> tuple[list[_Token], bool]:
@@ -361,6 +393,8 @@ def _is_rejected(run: list[_Token], mid_sentence: bool) -> bool:
     if "of" in words[1:-1] and any(word in _OF_HEADS | _ORG_TAIL for word in words[:words.index("of")]) \
             and run[0].text[:1].isupper():
         return False  # "Central Bank of Nigeria", "Bank of America": common words, one name
+    if mid_sentence and len(words) >= 3 and words[-1] == "fund" and all(t.text[:1].isupper() for t in run):
+        return False  # "Public Investment Fund": ordinary words capitalized inside running text, one fund
     if all(word in _NOT_A_NAME or word in place_words for word in words):
         return True
     text = " ".join(token.text for token in run)

@@ -32,7 +32,7 @@ nepal netherlands nigeria norway oman pakistan palestine panama paraguay peru ph
 portugal qatar romania russia rwanda scotland senegal serbia singapore slovakia slovenia somalia
 spain sudan sweden switzerland syria taiwan tanzania thailand tunisia turkey turkmenistan uganda
 ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe asia africa antarctica
-arctic oceania eurasia scandinavia balkans caribbean gulf suez sahara siberia tibet xinjiang
+arctic oceania eurasia scandinavia balkans caribbean gulf suez sahara siberia tibet xinjiang arabia zealand
 beijing shanghai shenzhen guangzhou hangzhou chengdu wuhan nanjing tianjin chongqing xian suzhou
 yunnan guangdong zhejiang jiangsu fujian sichuan hubei hunan shandong henan hebei anhui
 hong kong tokyo osaka kyoto seoul busan taipei bangkok hanoi jakarta manila delhi mumbai bangalore
