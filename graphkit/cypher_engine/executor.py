@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -501,6 +502,7 @@ def _compile_projection(compiler, clause, scope: list[str], weighted: bool = Fal
         compiler.check_predicate(clause.where, "WHERE")
     where = compiler.compile(clause.where) if getattr(clause, "where", None) is not None else None
     distinct = projection.distinct
+    descending = [flag for _, flag in order]
 
     def filtered(selected):
         for projected, source in selected:
@@ -545,13 +547,38 @@ def _compile_projection(compiler, clause, scope: list[str], weighted: bool = Fal
                     row = dict(pair[1])
                     row.update(pair[0])
                 keyed.append(([order_key(expression(row)) for expression, _ in order], pair))
-            for position in range(len(order) - 1, -1, -1):
-                keyed.sort(key=lambda entry: entry[0][position], reverse=order[position][1])
-            pairs = [pair for _, pair in keyed]
         start = skip() or 0
         count = limit()
+        if order:
+            if count is not None and start + count < len(keyed):
+                # Only the first SKIP + LIMIT rows are kept: select them instead of sorting all.
+                keyed = heapq.nsmallest(start + count, keyed, key=lambda entry: _SortKey(entry[0], descending))
+            else:
+                for position in range(len(order) - 1, -1, -1):
+                    keyed.sort(key=lambda entry: entry[0][position], reverse=descending[position])
+            pairs = [pair for _, pair in keyed]
         return list(filtered(pairs[start:] if count is None else pairs[start:start + count]))
     return project, list(aliases)
+
+
+class _SortKey:
+    """ORDER BY keys (order_key values) compared column by column, each ascending or descending."""
+
+    __slots__ = ("keys", "descending")
+
+    def __init__(self, keys: list, descending: list[bool]) -> None:
+        self.keys, self.descending = keys, descending
+
+    def __lt__(self, other: _SortKey) -> bool:
+        for mine, theirs, descending in zip(self.keys, other.keys, self.descending):
+            if mine != theirs:
+                return theirs < mine if descending else mine < theirs
+        return False
+
+    def __eq__(self, other: object) -> bool:  # ties keep their order (heapq compares keys first)
+        return isinstance(other, _SortKey) and self.keys == other.keys
+
+    __hash__ = None
 
 
 def contains_slot(expression: Any) -> bool:
