@@ -304,6 +304,18 @@ def read_stored_graph(graph_file: Path | None, settings: Neo4jSettings | None) -
         backend.close()
 
 
+def label_option(label: str | None) -> str | None:
+    """Return a ``--label`` value as a graphkit label (case ignored); an unknown one is a one-line error."""
+    from graphkit.model import parse_label
+
+    if label is None:
+        return None
+    try:
+        return parse_label(label)
+    except ValueError as error:
+        raise GraphkitError(f"--label {error}") from None
+
+
 def counts_table(title: str, counts: dict[str, int], heading: str) -> Table:
     """Return a two-column table of counts."""
     table = Table(heading, "count", title=title, title_justify="left")
@@ -345,7 +357,7 @@ def entities_command(
     graph_file: GraphFileArgument = None,
     label: Annotated[str | None, typer.Option(
         "--label", "-l",
-        help="Only entities with this label: Company, Investor, Fund, Person, Organization.")] = None,
+        help="Only entities with this label (case ignored): Company, Investor, Fund, Person, Organization.")] = None,
     as_json: JsonFlag = False,
     use_neo4j: Neo4jFlag = False,
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
@@ -357,10 +369,8 @@ def entities_command(
     with an alias file (--aliases) and extract again.
     """
     from graphkit.graph_summary import entity_rows
-    from graphkit.model import LABELS
 
-    if label is not None and label not in LABELS:
-        raise GraphkitError(f"--label {label!r}: not a label; use one of {', '.join(LABELS)}")
+    label = label_option(label)
     graph = read_stored_graph(graph_file, neo4j_settings(use_neo4j, uri, user, password, database))
     rows = entity_rows(graph, label)
     if as_json:
@@ -480,7 +490,8 @@ def path_command(
 def top_command(
     by: Annotated[str, typer.Option("--by", help="degree, pagerank or betweenness.")] = "degree",
     label: Annotated[str | None, typer.Option(
-        "--label", "-l", help="Only entities with this label, e.g. Investor or Company.")] = None,
+        "--label", "-l", help="Only entities with this label (case ignored): Company, Investor, Fund, Person, "
+                              "Organization.")] = None,
     limit: LimitOption = 10, since: SinceOption = None, until: UntilOption = None,
     samples: Annotated[int, typer.Option("--samples", min=1, help="Betweenness on a graph with more nodes "
                                          "than this is estimated from this many random sources.")] = 20,
@@ -493,7 +504,7 @@ def top_command(
     from graphkit.explore_network import top_entities
     from graphkit.explore_render import render_top
 
-    window = Window.parse(since, until)
+    window, label = Window.parse(since, until), label_option(label)
     explore(graph, use_neo4j, uri, user, password, database,
             lambda explorer: top_entities(explorer.graph(), by, label, limit, window, samples),
             render_top, as_json)

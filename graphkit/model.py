@@ -25,6 +25,18 @@ FUNDING_TYPES: frozenset[str] = frozenset({"INVESTED_IN", "BACKED_BY"})
 SYMMETRIC_TYPES: frozenset[str] = frozenset({"COMPETES_WITH"})
 
 
+def parse_label(text: str) -> str:
+    """Return the label of :data:`LABELS` that ``text`` names, case ignored; raise ValueError if none.
+
+    >>> parse_label("investor"), parse_label(" FUND ")
+    ('Investor', 'Fund')
+    """
+    for label in LABELS:
+        if label.casefold() == text.strip().casefold():
+            return label
+    raise ValueError(f"{text!r}: not a label; use one of {', '.join(LABELS)}")
+
+
 @dataclass(frozen=True)
 class Section:
     """One block of an article's text with its own provenance.

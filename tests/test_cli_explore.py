@@ -163,3 +163,12 @@ def test_a_missing_graph_file_says_how_to_give_one(runner, tmp_path, monkeypatch
     assert result.exit_code == 2
     assert result.stderr.strip() == ("error: out/graph.json: no such graph file; give the graph file with -g PATH "
                                      "(default out/graph.json, written by graphkit build)")
+
+
+def test_top_takes_labels_in_any_case_and_rejects_unknown_ones(runner, graph_file):
+    data = run_json(runner, "top", "-l", "investor", "-g", graph_file)
+    assert data["label"] == "Investor" and data["ranking"]
+    result = runner.invoke(app, ["top", "-l", "Fnd", "-g", graph_file])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("error: --label 'Fnd': not a label; use one of Company, Investor, Fund, Person, "
+                                     "Organization")

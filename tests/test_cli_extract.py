@@ -215,6 +215,12 @@ def test_entities_json_and_label_filter(small_graph, runner):
     assert table.exit_code == 0 and "Fundwise" in table.stdout and "4 entities" in table.stdout
 
 
+def test_labels_are_matched_case_insensitively(small_graph, runner):
+    lower = runner.invoke(app, ["entities", str(small_graph), "-l", "company", "--json"])
+    exact = runner.invoke(app, ["entities", str(small_graph), "-l", "Company", "--json"])
+    assert lower.exit_code == 0 and json.loads(lower.stdout) == json.loads(exact.stdout) != []
+
+
 def test_entities_unknown_label_and_bad_graph_file(tmp_path, small_graph, runner):
     result = runner.invoke(app, ["entities", str(small_graph), "--label", "Robot"])
     assert result.exit_code == 2 and "not a label" in result.stderr
