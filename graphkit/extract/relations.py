@@ -131,6 +131,8 @@ _THE_ROUND = re.compile(r"\b(?P<verb>took\s+part|takes\s+part|taking\s+part|part
                         r"co-invested|invested|led|leads|co-led|co-leads|headed|anchored|anchors)\s+(?:in\s+)?"
                         r"(?:the|this|its|a|an)\s+(?:[\w$.,-]+\s+){0,4}?(?:round|deal|financing|raise|fundraising|"
                         r"funding|investment|tranche)\b(?!\s+(?:in|into|for|of)\s+⟦)", re.IGNORECASE)
+# "led an investment round of US$600 million into ⟦X⟧": the round's own investee, named after its amount.
+_LATER_INVESTEE = re.compile(r"^[^⟦;:,]{0,60}?\b(?:in|into)\s+(?=(?:[\w’'-]+\s+){0,2}?⟦)", re.IGNORECASE)
 _JOINED_BY = re.compile(r"\b(?:joined|accompanied)\s+by\s+(?:(?:new|existing|returning)\s+(?:investors?|backers?|"
                         r"newcomers?)\s+|newcomers?\s+)?", re.IGNORECASE)
 _LED_BY_IN = re.compile(r"\b(?:investment|round|funding|financing|stake)\s+in\s+⟦(?P<target>\w+)⟧\s+(?:was\s+|is\s+|has\s+been\s+)?"
@@ -440,6 +442,9 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     for pattern in patterns:
         for match in pattern.finditer(text):
             target = _object_after(text[match.end():])
+            later = _LATER_INVESTEE.match(text[match.end():]) if target is None and pattern is _PARTICIPATE else None
+            if later:
+                target = _object_after(text[match.end() + later.end():])
             investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
             is_lead = match.group(0).casefold().startswith(("led", "lead", "co-led"))
             for investor in investors:
@@ -513,6 +518,8 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
             for investor in investors:
                 add("INVESTED_IN", investor, target, "lead" in participle.group("verb").casefold())
     for match in finditer(_THE_ROUND, text) if may_match(_THE_ROUND, folded) else ():
+        if _LATER_INVESTEE.match(text[match.end():]):
+            continue  # "led a round of $5 million into ⟦X⟧" names its investee: never the story's company
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
         is_lead = match.group("verb").casefold() in ("led", "leads", "co-led", "co-leads", "headed", "anchored", "anchors")
         for investor in investors:
