@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graphkit.extract.anycase import search
+from graphkit.extract.attribution import own_text
 from graphkit.extract.boilerplate import clean_text
 from graphkit.extract.dates import find_date
 from graphkit.extract.followups import add_round_followups
@@ -422,16 +423,19 @@ def _main_entity(sentences: list[_Sentence], names: dict[str, str], found: list,
     return max(ranked)[2] if ranked else None
 
 
-def _evidence(article: Article, sentence: _Sentence, relation: FoundRelation) -> Evidence:
+def _evidence(article: Article, sentence: _Sentence, relation: FoundRelation, own: str | None = None) -> Evidence:
+    """The relation's evidence; its values are read from ``own``, the part of the sentence that
+    holds them (see :mod:`graphkit.extract.attribution`), by default the whole sentence."""
     section = sentence.section
     values: dict = {}
+    own = sentence.text if own is None else own
     if relation.type != "COMPETES_WITH" and relation.event:
         carried = getattr(relation, "round_sentence", None)  # "X led the round": the round told before
-        amount = find_amount(sentence.text) or (find_amount(carried) if carried else None)
+        amount = find_amount(own) or (find_amount(carried) if carried else None)
         if amount:
             values.update(amount=amount.text, amount_usd=amount.usd, currency=amount.currency)
-        values["round"] = find_round(sentence.text) or (find_round(carried) if carried else None)
-        values["date"] = find_date(sentence.text, section.published or article.published)
+        values["round"] = find_round(own) or (find_round(carried) if carried else None)
+        values["date"] = find_date(own, section.published or article.published)
         values["led"] = relation.led or None
     return Evidence(article=article.id, sentence=sentence.text, title=section.title or article.title or None,
                     url=section.url or article.url, published=section.published or article.published, **values)
@@ -476,11 +480,20 @@ def extract_article(article: Article) -> ArticleExtraction:
              if relation.source not in products and relation.target not in products]
     funded = {(relation.source, relation.target) for _, relation in found if relation.type == "INVESTED_IN"}
     relations, related, investors = [], set(), set()
+    # Each sentence's investors: an amount in a clause whose subject is one of them is that one's.
+    sentence_investors: dict[int, set[str]] = {}
+    for sentence, relation in found:
+        if relation.type == "INVESTED_IN":
+            sentence_investors.setdefault(id(sentence), set()).add(relation.source)
     for sentence, relation in found:
         if relation.type == "BACKED_BY" and (relation.target, relation.source) in funded:
             continue
+        own = None
+        if relation.type == "INVESTED_IN" and len(sentence_investors.get(id(sentence), ())) > 1:
+            spans = [(span.start, span.end, names[span.name]) for span in sentence.spans]
+            own = own_text(sentence.text, spans, relation.source, sentence_investors[id(sentence)])
         relations.append(Relation(relation.type, relation.source, relation.target,
-                                  _evidence(article, sentence, relation)))
+                                  _evidence(article, sentence, relation, own)))
         related.update((relation.source, relation.target))
         if relation.type in ("INVESTED_IN", "BACKED_BY"):
             investors.add(relation.source if relation.type == "INVESTED_IN" else relation.target)

@@ -1,0 +1,83 @@
+"""Which part of a sentence holds the values (amount, round, date) of one of its relations.
+
+A sentence may tell two deals: "It is the second investment in Megvii from Alibaba, as Ant
+Financial had invested in the company in a US$460 million deal in October last year." The amount
+and the date belong to the relation whose investor is the subject of the clause that holds them
+(Ant Financial), never to another investor of the sentence (Alibaba). A clause whose subject is
+the company that raised, or no name at all, is shared by every relation of the sentence.
+
+Examples
+--------
+>>> text = "Tarn led a $5 million round in Quillon; Orla invested $1 million."
+>>> spans = [(text.index(n), text.index(n) + len(n), n) for n in ("Tarn", "Quillon", "Orla")]
+>>> own_text(text, spans, "Orla", {"Tarn", "Orla"})
+' Orla invested $1 million.'
+>>> own_text(text, spans, "Tarn", {"Tarn", "Orla"})
+'Tarn led a $5 million round in Quillon'
+"""
+
+from __future__ import annotations
+
+import re
+
+# Where a new clause with its own subject may start: "; ", ", as ", ", while ", ", and " ...
+_CLAUSE_START = re.compile(r";|,\s+(?=(?:as|while|whereas|but|although|though|and|after|since|when)\s)", re.IGNORECASE)
+_WORD = re.compile(r"\b[a-z]{3,}\b")
+# A name that only describes the next one ("the Alibaba-affiliate Ant Financial", "Alibaba's Ant
+# Financial") is not the clause's subject.
+_MODIFIES_NEXT = re.compile(r"^\s*(?:-|['’]s\b)")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the clauses of ``text``; a list of names before ", and" is no clause."""
+    cuts, start = [], 0
+    for match in _CLAUSE_START.finditer(text):
+        before = text[start:match.start()]
+        if match.group(0) != ";" and not _WORD.search(re.sub(r"\band\b", "", before)):
+            continue  # "A, B, and C invested": the names share one clause
+        cuts.append((start, match.start()))
+        start = match.end()
+    cuts.append((start, len(text)))
+    return cuts
+
+
+# Between the names of a subject list: "A, B and C", "A and the angel investor B".
+_LIST_GAP = re.compile(r"^(?:\s*,)?\s*(?:(?:and|&)\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+# Between a describing name and the one it describes: "Alibaba-affiliate Ant Financial", "Amazon's Fund".
+_MODIFIER_GAP = re.compile(r"^(?:-[\w-]+|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _subjects(text: str, spans: list[tuple[int, int, str]], start: int, end: int) -> set[str]:
+    """The names of the subject that opens the clause ``text[start:end]`` (a list of names counts)."""
+    names: set[str] = set()
+    previous, describing = None, False
+    for span_start, span_end, name in spans:
+        if not start <= span_start < end:
+            continue
+        if previous is not None and not (_MODIFIER_GAP if describing else _LIST_GAP).match(text[previous:span_start]):
+            break
+        describing = _MODIFIES_NEXT.match(text[span_end:span_end + 4]) is not None
+        if not describing:
+            names.add(name)
+        previous = span_end
+    return names
+
+
+def own_text(text: str, spans: list[tuple[int, int, str]], investor: str, investors: set[str]) -> str:
+    """The parts of ``text`` whose values belong to ``investor``'s relation.
+
+    ``spans`` are the sentence's names (start, end, entity); ``investors`` the investors of all the
+    sentence's funding relations. A clause whose subject is another of them (and not ``investor``)
+    is left out; a sentence of one clause is all the relation's.
+    """
+    others = investors - {investor}
+    clauses = _clauses(text)
+    if not others or len(clauses) < 2:
+        return text
+    spans = sorted(spans)
+    kept = []
+    for start, end in clauses:
+        subjects = _subjects(text, spans, start, end)
+        if investor in subjects or not subjects & others:
+            kept.append(text[start:end])
+    return " ".join(kept)
