@@ -8,7 +8,9 @@ SAR 0.27, TWD 0.031, KES 0.0077. "¥" is read as yuan. Indian "crore" (10 millio
 (100,000) scale amounts.
 
 Valuations ("at a $2 billion valuation", "valued at $1bn") and prices ("$40,000 apiece", "$3 a
-share", "$2m a year") are not deal amounts and are skipped.
+share", "$2m a year") are not deal amounts and are skipped, and so are running totals and business
+figures ("brings its total funding to EUR 25.5 million", "has raised a total of $90m", "$2bn in
+total", "revenue of $3m").
 
 Examples
 --------
@@ -61,6 +63,20 @@ _SUFFIXED = re.compile(
     r"rupees|won|shekels|francs|reais|pesos|naira|rand|dirhams|riyals|shillings|usd|eur|gbp|cny|inr|brl|"
     r"mxn|ngn|zar|aed|sar|kes)\b", re.IGNORECASE)
 _VALUATION = re.compile(r"(?:valu(?:e|es|ed|ing|ation)|worth|market\s+cap\w*)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+# A running total or a business figure, not the deal: "brings the company's total funding to EUR 25.5
+# million", "has raised a total of $90m", "total funding of", "revenue of $3m".
+_TOTAL = re.compile(r"(?:\btotal\s+(?:funding|financing|investment|capital|equity|fundraising|raised)(?:\s+raised)?"
+                    r"(?:\s+to\s+date|\s+so\s+far)?\s+(?:to|of|at)|"
+                    r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|lift|lifts|lifting|lifted|push|pushes|"
+                    r"pushing|pushed)\s+(?:its|their|the\s+[\w-]+['’]s|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:total|tally)"
+                    r"(?:\s+[\w-]+){0,3}?\s+to|"
+                    r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+)?raised\s+(?:a\s+total\s+of|in\s+total)|"
+                    r"\b(?:revenues?|sales|turnover|arr)\s+(?:of|to|at))"
+                    r"\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|close\s+to)\s+)?$",
+                    re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"^\s+in\s+total\b", re.IGNORECASE)
+# "valuing the two-year-old company at $2.1 billion": more words than _VALUATION lets through.
+_VALUING = re.compile(r"\bvalu(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,5}?at\s+$", re.IGNORECASE)
 _VALUATION_AFTER = re.compile(r"^\s*(?:pre-money\s+|post-money\s+)?valuation|^\s+(?:apiece|each|per\s+share|a\s+share|"
                               r"per\s+unit|a\s+year|per\s+year|a\s+month|per\s+month)\b", re.IGNORECASE)
 
@@ -94,6 +110,8 @@ def find_amounts(sentence: str) -> list[tuple[int, Amount]]:
             before, after = sentence[:match.start()], sentence[match.end():]
             if _VALUATION.search(before) or _VALUATION_AFTER.match(after):
                 continue
+            if _TOTAL.search(before[-90:]) or _VALUING.search(before[-90:]) or _TOTAL_AFTER.match(after):
+                continue  # a running total or revenue, not the deal's amount
             if not match.group("scale") and float(match.group("number").replace(",", "")) < 1000:
                 continue  # "$5" or "dollars 3" with no scale is a price, not a deal
             if not any(start <= match.start() < start + len(a.text) + 12 for start, a in found.values()):
