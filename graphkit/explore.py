@@ -155,9 +155,40 @@ def _relation_record(row: dict) -> dict:
     if "direction" in row:
         record["direction"] = row["direction"]
     record.update({field: row.get(field) for field in RELATION_FIELDS})
+    record["relations"] = [row["relation"]]
     record["conflicts"] = list(row.get("conflicts") or [])
     record["sources"] = parse_evidence(row.get("evidence"))
     return record
+
+
+def merge_by_entity(records: list[dict]) -> list[dict]:
+    """Return one record per entity: an investor that both INVESTED_IN and BACKED_BY a company is one row.
+
+    The first record (the query's order) keeps its place and values; the other's relation type,
+    sources and conflicts are added, and its values fill the fields the first lacks.
+
+    >>> merged = merge_by_entity([
+    ...     {"key": "a", "relation": "INVESTED_IN", "relations": ["INVESTED_IN"], "round": None, "led": False,
+    ...      "source_count": 1, "conflicts": [], "sources": [{"article": "x", "sentence": "s"}]},
+    ...     {"key": "a", "relation": "BACKED_BY", "relations": ["BACKED_BY"], "round": "B", "led": True,
+    ...      "source_count": 1, "conflicts": [], "sources": [{"article": "y", "sentence": "t"}]}])
+    >>> [(row["relations"], row["round"], row["led"], row["source_count"]) for row in merged]
+    [(['INVESTED_IN', 'BACKED_BY'], 'B', True, 2)]
+    """
+    merged: dict[str, dict] = {}
+    for record in records:
+        first = merged.setdefault(record["key"], record)
+        if first is record:
+            continue
+        first["relations"] = [*first["relations"], *record["relations"]]
+        first["led"] = bool(first.get("led") or record.get("led"))
+        for field in RELATION_FIELDS:
+            if first.get(field) is None:
+                first[field] = record.get(field)
+        first["conflicts"] = sorted({*first["conflicts"], *record["conflicts"]})
+        first["sources"] = [*first["sources"], *(item for item in record["sources"] if item not in first["sources"])]
+        first["source_count"] = len({item.get("article") for item in first["sources"]})
+    return list(merged.values())
 
 
 class Explorer:
@@ -208,13 +239,15 @@ class Explorer:
         return entity, kept, len(rows) - len(kept)
 
     def investors(self, name: str, window: Window = Window()) -> dict:
-        """Who invested in or backs ``name``: amounts, rounds, dates and sources per relation."""
+        """Who invested in or backs ``name``: amounts, rounds, dates and sources, one row per investor."""
         entity, rows, undated = self._relations("investors_of", name, window)
+        rows = merge_by_entity(rows)
         return {"entity": entity, "window": window.as_dict(), "excluded_undated": undated, "investors": rows}
 
     def portfolio(self, name: str, window: Window = Window()) -> dict:
-        """What ``name`` invested in or backs."""
+        """What ``name`` invested in or backs, one row per company."""
         entity, rows, undated = self._relations("portfolio", name, window)
+        rows = merge_by_entity(rows)
         return {"entity": entity, "window": window.as_dict(), "excluded_undated": undated, "portfolio": rows}
 
     def coinvestors(self, name: str, window: Window = Window(), limit: int | None = None) -> dict:
@@ -270,15 +303,16 @@ def _path_hop(hop: dict) -> dict:
 
 
 def _relation_counts(relations: list[dict]) -> dict[str, int]:
-    """Count an entity's relations by role, and the distinct articles behind them."""
+    """Count an entity's relations, the distinct entities in each role, and the distinct source articles."""
     def role(item: dict) -> str:
         if item["relation"] == "COMPETES_WITH":
             return "competitors"
         backs = (item["relation"] == "INVESTED_IN") == (item["direction"] == "out")
         return "portfolio" if backs else "investors"
 
-    counts = {"relations": len(relations), "investors": 0, "portfolio": 0, "competitors": 0}
+    others: dict[str, set] = {"investors": set(), "portfolio": set(), "competitors": set()}
     for item in relations:
-        counts[role(item)] += 1
+        others[role(item)].add(item["key"])
+    counts = {"relations": len(relations), **{name: len(keys) for name, keys in others.items()}}
     counts["sources"] = len({source.get("article") for item in relations for source in item["sources"]})
     return counts

@@ -78,12 +78,17 @@ def _entity(entity: dict) -> str:
     return f"{entity['name']} ({labels})" if labels else entity["name"]
 
 
+def _none_recorded(what: str, result: dict, console: Console) -> None:
+    """Print the one line that stands for an empty table: "no investors recorded for X"."""
+    console.print(f"no {what} recorded for {_entity(result['entity'])}", markup=False, highlight=False)
+
+
 def _relations_table(title: str, other: str, records: list[dict], console: Console) -> None:
     table = Table(title=title, title_justify="left")
     for column in (other, "Relation", "Amount", "Round", "Date", "Sources"):
         table.add_column(column)
     for record in records:
-        relation = record["relation"] + (" (led)" if record.get("led") else "")
+        relation = " + ".join(record["relations"]) + (" (led)" if record.get("led") else "")
         table.add_row(*(Text(str(cell)) for cell in (
             _entity(record), relation, _amount(record), record.get("round") or "-",
             date_cell(record), _sources(record))))
@@ -92,16 +97,25 @@ def _relations_table(title: str, other: str, records: list[dict], console: Conso
 
 def render_investors(result: dict, console: Console) -> None:
     """Who invested in / backs an entity."""
+    if not result["investors"]:
+        _none_recorded("investors", result, console)
+        return
     _relations_table(f"Investors of {_entity(result['entity'])}", "Investor", result["investors"], console)
 
 
 def render_portfolio(result: dict, console: Console) -> None:
     """What an entity invested in / backs."""
+    if not result["portfolio"]:
+        _none_recorded("investments", result, console)
+        return
     _relations_table(f"Portfolio of {_entity(result['entity'])}", "Company", result["portfolio"], console)
 
 
 def render_coinvestors(result: dict, console: Console) -> None:
     """Co-investors, most shared investments first."""
+    if not result["coinvestors"]:
+        _none_recorded("co-investors", result, console)
+        return
     table = Table("Co-investor", "Shared", "Shared investments",
                   title=f"Co-investors of {_entity(result['entity'])}", title_justify="left")
     for row in result["coinvestors"]:
@@ -134,6 +148,9 @@ def render_path(result: dict, console: Console) -> None:
 def render_top(result: dict, console: Console) -> None:
     """The most central entities."""
     which = f" {result['label']}" if result["label"] else ""
+    if not result["ranking"]:
+        console.print(f"no{which} entities in the funding network", markup=False, highlight=False)
+        return
     note = " (estimated from a sample)" if result["approximate"] else ""
     table = Table("#", "Entity", result["by"].capitalize(), "Funding links",
                   title=f"Top{which} entities by {result['by']}{note}", title_justify="left")
@@ -145,6 +162,9 @@ def render_top(result: dict, console: Console) -> None:
 
 def render_communities(result: dict, console: Console, shown_members: int = 12) -> None:
     """Communities, largest first, with their best-connected members."""
+    if not result["communities"]:
+        console.print("no communities: no funding links", markup=False, highlight=False)
+        return
     table = Table("#", "Size", "Members (best connected first)",
                   title=f"{result['community_count']} communities among {result['entities']} funded or "
                         "funding entities", title_justify="left")
@@ -169,6 +189,9 @@ def render_show(result: dict, console: Console) -> None:
     for name, value in facts:
         summary.add_row(name, Text("-" if value is None else str(value)))
     console.print(summary)
+    if not result["relations"]:
+        console.print(f"no relations recorded for {entity['name']}", markup=False, highlight=False)
+        return
     table = Table("Relation", "Other", "Amount", "Round", "Date", "Evidence")
     for record in result["relations"]:
         arrow = f"-{record['relation']}->" if record["direction"] == "out" else f"<-{record['relation']}-"

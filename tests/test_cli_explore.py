@@ -172,3 +172,46 @@ def test_top_takes_labels_in_any_case_and_rejects_unknown_ones(runner, graph_fil
     assert result.exit_code == 2
     assert result.stderr.strip() == ("error: --label 'Fnd': not a label; use one of Company, Investor, Fund, Person, "
                                      "Organization")
+
+
+@pytest.fixture
+def both_ways_file(tmp_path) -> str:
+    from graphkit.graph import add_entity, add_relation, new_graph, save_graph
+
+    graph = new_graph()
+    alibaba = add_entity(graph, "Alibaba", labels=["Investor"])
+    megvii = add_entity(graph, "Megvii", labels=["Company"])
+    add_relation(graph, alibaba, megvii, "INVESTED_IN",
+                 {"article": "a1", "sentence": "Alibaba invested $600m in Megvii.", "amount_usd": 6e8})
+    add_relation(graph, megvii, alibaba, "BACKED_BY",
+                 {"article": "a2", "sentence": "Megvii is backed by Alibaba.", "round": "Series C"})
+    add_entity(graph, "Lone Labs", labels=["Company"])
+    path = tmp_path / "graph.json"
+    save_graph(graph, path)
+    return str(path)
+
+
+def test_an_investor_with_both_relations_is_one_row(runner, both_ways_file):
+    [row] = run_json(runner, "investors", "Megvii", "-g", both_ways_file)["investors"]
+    assert (row["name"], row["relations"], row["amount_usd"], row["round"], row["source_count"]) == (
+        "Alibaba", ["BACKED_BY", "INVESTED_IN"], 6e8, "Series C", 2)
+    result = runner.invoke(app, ["investors", "Megvii", "-g", both_ways_file])
+    assert "BACKED_BY + INVESTED_IN" in result.stdout and result.stdout.count("Alibaba (Investor)") == 1
+    [portfolio_row] = run_json(runner, "portfolio", "Alibaba", "-g", both_ways_file)["portfolio"]
+    assert portfolio_row["relations"] == ["BACKED_BY", "INVESTED_IN"]
+    counts = run_json(runner, "show", "Megvii", "-g", both_ways_file)["counts"]
+    assert (counts["relations"], counts["investors"]) == (2, 1)
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["investors", "Alibaba"], "no investors recorded for Alibaba (Investor)"),
+    (["portfolio", "Megvii"], "no investments recorded for Megvii (Company)"),
+    (["coinvestors", "Alibaba"], "no co-investors recorded for Alibaba (Investor)"),
+    (["top", "-l", "person"], "no Person entities in the funding network"),
+    (["show", "Lone Labs"], "no relations recorded for Lone Labs"),
+])
+def test_empty_results_print_one_line_instead_of_an_empty_table(runner, both_ways_file, arguments, message):
+    result = runner.invoke(app, [*arguments, "-g", both_ways_file])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().splitlines()[-1] == message
+    assert arguments[0] == "show" or result.stdout.strip() == message
