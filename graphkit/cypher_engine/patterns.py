@@ -117,10 +117,10 @@ class PatternMatcher:
                 continue
             node_ids[start] = node_id
             if far.labels or far.any_labels or far.properties is not None:
-                found = self._expand(steps, 0, nodes, relationships, node_ids, rel_values, bound, set())
+                count = sum(1 for _ in self._expand(steps, 0, nodes, relationships, node_ids, rel_values, bound,
+                                                    set()))
             else:
-                found = self._steps(relationships[0], node_id, start == 0, bound, set(), False)
-            count = sum(1 for _ in found)
+                count = self._count_steps(relationships[0], node_id, start == 0, bound)
             if count:
                 yield bound, count
 
@@ -324,6 +324,29 @@ class PatternMatcher:
                             (has_properties and not self._edge_matches(rel, data, row)):
                         continue
                     yield ref, neighbour
+
+    def _count_steps(self, rel: _CompiledRelationship, node_id: Any, forward: bool, row: dict) -> int:
+        """Return how many single hops lead from node_id along rel (what _steps would yield)."""
+        if rel.properties is not None or self.context.deleted_relationships:
+            return sum(1 for _ in self._steps(rel, node_id, forward, row, set(), False))
+        graph, types = self.context.graph, rel.types
+        direction = rel.direction
+        if not forward and direction != "both":
+            direction = "in" if direction == "out" else "out"
+        count = 0
+        for adjacency, outgoing in ((graph._succ, True), (graph._pred, False)):
+            if direction == ("in" if outgoing else "out"):
+                continue
+            for neighbour, keyed in adjacency[node_id].items():
+                if not outgoing and direction == "both" and neighbour == node_id:
+                    continue
+                if types is None:
+                    count += len(keyed)
+                else:
+                    for data in keyed.values():
+                        if data.get("type") in types:
+                            count += 1
+        return count
 
     def _traverse(self, rel: _CompiledRelationship, node_id: Any, forward: bool, row: dict, used: set):
         if rel.variable is not None and not rel.variable_length:
