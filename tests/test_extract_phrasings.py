@@ -99,3 +99,20 @@ def test_a_possessive_country_is_not_an_entity():
                              "Public Investment Fund.")
     assert "Arabia" not in labels and "Saudi Arabia" not in labels
     assert relations == {("INVESTED_IN", "Public Investment Fund", "Zephra Labs")}
+
+
+def test_site_boilerplate_and_data_providers_are_not_entities():
+    labels, _ = read("Zephra Labs raised $30 million from Orvane Capital.\n"
+                     "Copyright 2024 Lumio Media Inc. No reproduction without permission.")
+    assert set(labels) == {"Zephra Labs", "Orvane Capital"}
+    labels, _ = read("Zephra Labs raised $30 million from Orvane Capital, Dealtrak data shows.")
+    assert set(labels) == {"Zephra Labs", "Orvane Capital"}
+    labels, _ = read("Zephra Labs raised $30 million. Orvane Capital led it. Tellan Inc. No one else joined.")
+    assert "Tellan Inc." in labels and "Tellan Inc. No" not in labels
+
+
+def test_the_sites_own_name_from_its_address_is_not_an_entity():
+    text = "Zephra Labs raised $30 million from Orvane Capital. Dealtrak said it was the third round this week."
+    result = extract_article(Article(id="p", title="Funding news", sections=(Section(text=text),),
+                                     url="https://news.dealtrak.com/fintech/zephra"))
+    assert {m.entity or m.name for m in result.mentions} == {"Zephra Labs", "Orvane Capital"}

@@ -119,7 +119,8 @@ _SOURCE_BEFORE = re.compile(r"(?:according\s+to|(?:note|report|survey|study|anal
                             r"|told|cited\s+by)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"^(?:\s+(?:first\s+)?reported\b(?!\s+(?:a|an|its|their|the|net|revenue|profits?|losses|"
                            r"earnings|sales|results))|\s+report\b|\s+requests?\s+for\s+comment|\s*,\s+which\s+first\s+"
-                           r"reported|\s*\)\s*[-–—])", re.IGNORECASE)
+                           r"reported|\s*\)\s*[-–—]|\s+data\s+(?:shows?|showed|suggests?|indicates?|compiled))",
+                           re.IGNORECASE)
 # "a Rotterdam company", "Zurich start-up X": a one-word name used as a place.
 _PLACE_MODIFIER_AFTER = re.compile(r"^\s+(?:company|start-?up|firm|office|offices|headquarters|plant|factory)\b",
                                    re.IGNORECASE)
@@ -146,6 +147,7 @@ _TERM_BEFORE = re.compile(r"(?<![A-Za-z])[a-z]+\s+\($")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 _NAME_WORD = re.compile(r"[\w’'&.-]+")
 _GENERIC_SOURCE_WORDS = frozenset("the news com www co daily online net org".split())
+_URL_HOST = re.compile(r"^\w+://([^/?#]*).*$", re.DOTALL)
 
 
 @dataclass
@@ -346,7 +348,8 @@ def _collect(article: Article) -> tuple[list[_Sentence], dict[str, _Entity], dic
             body_spans[index] = find_mentions(sentences[index].text, context, False, use_known=True)
     entities: dict[str, _Entity] = {}
     acronyms: dict[str, str] = {}
-    publisher = _publisher_words(article.source)
+    # No publisher given: the site's own name is the host's ("news.crunchbase.com" -> crunchbase).
+    publisher = _publisher_words(article.source or _URL_HOST.sub(r"\1", article.url or ""))
     for index, sentence in enumerate(sentences):
         # Known names only change headlines; body sentences keep their first reading.
         spans = body_spans[index] if index in body_spans else find_mentions(sentence.text, context, True)

@@ -8,6 +8,8 @@ Examples
 --------
 >>> clean_text("Advertisement\\nAcme raised $5m.\\nFollow Acme News on Twitter\\nCopy link")
 'Acme raised $5m.'
+>>> clean_text("Acme raised $5m.\\nNikkei Inc. No reproduction without permission.")
+'Acme raised $5m.'
 >>> strip_credits("Acme staff at work. Photo: Jane Doe/Agency")
 'Acme staff at work.'
 """
@@ -24,7 +26,9 @@ _BOILERPLATE_LINE = re.compile(r"""^(?:
     sign\s+up.* | subscribe.* | get\s+more\s+with\s+.* | follow\s+.*\s+on\s+(?:twitter|x|facebook|linkedin|instagram).* |
     stay\s+up\s+to\s+date.* | (?:a\s+)?personali[sz]ed\s+news\s+feed.* | click\s+here.* | newsletter.* |
     .*\bnewsletter\b.*\bsign\b.* | (?:image|photo|illustration|source|credit)s?\s*:.* | illustration\s+of\s+.* |
-    all\s+rights\s+reserved.* | ©.* | copyright\b.* | post
+    all\s+rights\s+reserved.* | ©.* | copyright\b.* | post |
+    # "Site Inc. No reproduction without permission.", "Acme Media. All rights reserved."
+    .{0,60}\b(?:no\s+reproduction|reproduction\s+(?:is\s+)?prohibited|all\s+rights\s+reserved)\b.{0,60}
 )\s*:?$""", re.IGNORECASE | re.VERBOSE)
 # A heading that introduces links to other stories; the headline-like lines after it go too.
 _LINK_LIST = re.compile(r"^(?:related(?:\s+\w+)?|read\s+more|also\s+read|further\s+reading|more\s+(?:on\s+this|stories|"

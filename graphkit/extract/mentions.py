@@ -56,6 +56,7 @@ chairwoman ceo cfo cto coo founder co-founder cofounder minister secretary senat
 chancellor analyst chief executive officer director""".split())
 _OF_HEADS = ORGANIZATION_HEADS | frozenset("""bank university republic institute museum chamber church
 school college department bureau office house league ministry""".split())
+_CLOSING_SUFFIXES = frozenset(("Inc.", "Corp.", "Ltd.", "Plc.", "LLC.", "Inc", "Corp"))
 _PLACE_LIKE = PLACES | DEMONYMS | frozenset("republic kingdom united states emirates island islands sea "
                                             "ocean bay river lake mount city province county".split())
 _NOT_A_NAME = _PLACE_LIKE | MONTHS | DAYS | HOLIDAYS | COMMON_WORDS | ACRONYMS | NAME_CONNECTORS | SPAN_TITLES
@@ -275,9 +276,10 @@ def _runs(tokens: list[_Token], is_name: list[bool], context: MentionContext,
     while index < len(tokens):
         token = tokens[index]
         if is_name[index]:
-            if current and forced and (index in forced) != (current[-1].index in forced):
-                runs.append(current)  # "Dumps Nvidia" in a headline: Nvidia is the known name
-                current = []
+            if current and (forced and (index in forced) != (current[-1].index in forced)
+                            or current[-1].text in _CLOSING_SUFFIXES):
+                runs.append(current)  # "Dumps Nvidia" in a headline: Nvidia is the known name;
+                current = []  # "Nikkei Inc. No reproduction": "Inc." ends a name
             current.append(token)
             index += 1
             continue
