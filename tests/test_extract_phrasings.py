@@ -42,6 +42,8 @@ def test_a_sentence_opening_rival_belongs_to_the_story_company():
 def test_took_on_and_racing_without_a_rival_give_nothing():
     assert rivals("Veltro Robotics took on Kandor Systems as a client last year.") == set()
     assert rivals("Veltro Robotics is racing to finish its plant before Kandor Systems opens one nearby.") == set()
+    assert rivals("Veltro Robotics is taking on Kandor Systems's former staff after the plant closed.") == set()
+    assert rivals("Veltro Robotics will compete in the tender together with Kandor Systems.") == set()
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -88,12 +88,13 @@ _RACING = re.compile(r"\b(?:racing|races|raced|in\s+an?\s+(?:[\w-]+\s+)?race)\s+
                      re.IGNORECASE)
 # "is taking on ⟦X⟧ and ⟦Y⟧" (not "took on X as a client")
 _TAKING_ON = re.compile(r"\b(?:taking|takes)\s+on\s+(?:the\s+(?:likes\s+of\s+)?|rivals\s+(?:such\s+as\s+)?|"
-                        r"incumbents\s+(?:such\s+as\s+|like\s+)?)?(?=⟦)")
+                        r"incumbents\s+(?:such\s+as\s+|like\s+)?)?(?=⟦)(?!⟦\w+⟧(?:['’]s|\s+as\b))")
 # "(puts ⟦A⟧) in direct competition with ⟦X⟧('s ⟦Y⟧)"
 _IN_COMPETITION = re.compile(r"\b(?:in|into)\s+(?:direct\s+|head-on\s+|fierce\s+|stiff\s+|close\s+|open\s+)?"
                              r"competition\s+with\s+(?:the\s+likes\s+of\s+)?(?=⟦)", re.IGNORECASE)
 # "competes at home with ⟦X⟧", "competes in China with ⟦X⟧" (words between, no name)
-_COMPETES_WORDS_WITH = re.compile(r"\bcompet(?:e|es|ed|ing)\s+(?:(?!with\b|against\b|for\b)[\w-]+\s+){1,3}?"
+_COMPETES_WORDS_WITH = re.compile(r"\bcompet(?:e|es|ed|ing)\s+(?:(?!with\b|against\b|for\b|together\b|jointly\b|"
+                                  r"along\b|alongside\b|partner)[\w-]+\s+){1,3}?"
                                   r"(?:with|against)\s+(?=⟦)", re.IGNORECASE)
 # "Rival ⟦X⟧ is ..." at the sentence's start
 _RIVAL_OPENER = re.compile(r"^\W*(?:(?:Its|The|A)\s+)?(?:[\w-]+\s+)?(?:[Rr]ival|[Cc]ompetitor)\s+⟦(?P<b>\w+)⟧"
