@@ -27,6 +27,15 @@ def rivals(text: str) -> set[frozenset[str]]:
      {frozenset(("Veltro Robotics", "Kandor Systems"))}),
     ("Veltro Robotics sells drones in Europe. It competes at home with Kandor Systems.",
      {frozenset(("Veltro Robotics", "Kandor Systems"))}),
+    ("Veltro Robotics is going head-to-head with Kandor Systems in Europe.",
+     {frozenset(("Veltro Robotics", "Kandor Systems"))}),
+    ("The rivalry between Veltro Robotics and Kandor Systems has intensified.",
+     {frozenset(("Veltro Robotics", "Kandor Systems"))}),
+    ("Veltro Robotics counts Kandor Systems and Brisk Aero among its competitors.",
+     {frozenset(("Veltro Robotics", "Kandor Systems")), frozenset(("Veltro Robotics", "Brisk Aero"))}),
+    ("Veltro Robotics is up against Kandor Systems in Europe.", {frozenset(("Veltro Robotics", "Kandor Systems"))}),
+    ("The partnership between Veltro Robotics and Kandor Systems has grown.", set()),
+    ("Veltro Robotics counts Kandor Systems among its customers.", set()),
 ])
 def test_rivalry_phrasings(text, expected):
     assert rivals(text) == expected

@@ -82,7 +82,7 @@ def drop_regulator_funding(relations: list[FoundRelation], text: str, names: dic
 
 
 # --- rivalry ----------------------------------------------------------------------------------
-_RIVAL_CHECK = re.compile(r"rac|taking\s+on|takes\s+on|competi|compet|rival", re.IGNORECASE)
+_RIVAL_CHECK = re.compile(r"rac|taking\s+on|takes\s+on|compet|rival|head|against|war|battle", re.IGNORECASE)
 # "racing against ⟦X⟧", "in a race with ⟦X⟧"
 _RACING = re.compile(r"\b(?:racing|races|raced|in\s+an?\s+(?:[\w-]+\s+)?race)\s+(?:with|against)\s+(?=(?:the\s+)?⟦)",
                      re.IGNORECASE)
@@ -96,6 +96,17 @@ _IN_COMPETITION = re.compile(r"\b(?:in|into)\s+(?:direct\s+|head-on\s+|fierce\s+
 _COMPETES_WORDS_WITH = re.compile(r"\bcompet(?:e|es|ed|ing)\s+(?:(?!with\b|against\b|for\b|together\b|jointly\b|"
                                   r"along\b|alongside\b|partner)[\w-]+\s+){1,3}?"
                                   r"(?:with|against)\s+(?=⟦)", re.IGNORECASE)
+# "going head-to-head with ⟦X⟧", "is up against ⟦X⟧"
+_HEAD_TO_HEAD = re.compile(r"\b(?:(?:go|goes|going|went|compet\w*|battl\w*)\s+head[- ]to[- ]head\s+(?:with|against)|"
+                           r"(?:is|are|was|were|be|being)\s+(?:now\s+|directly\s+)?up\s+against)\s+(?:the\s+likes\s+of\s+)?"
+                           r"(?=⟦)", re.IGNORECASE)
+# "the rivalry between ⟦X⟧ and ⟦Y⟧"
+_BETWEEN = re.compile(r"\b(?:rivalry|competition|price\s+war|battle\s+for\s+[\w\s-]{1,30}?|race)\s+between\s+(?=⟦)",
+                      re.IGNORECASE)
+# "⟦A⟧ counts ⟦X⟧ and ⟦Y⟧ among its competitors"
+_COUNTS_RIVALS = re.compile(r"\bcounts?\s+(?P<items>(?:⟦\w+⟧(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)?){1,6})\s*among\s+"
+                            r"(?:its\s+|their\s+|the\s+|⟦r\d+⟧['’]s\s+)(?:\w+\s+)?(?:rivals|competitors)\b",
+                            re.IGNORECASE)
 # "Rival ⟦X⟧ is ..." at the sentence's start
 _RIVAL_OPENER = re.compile(r"^\W*(?:(?:Its|The|A)\s+)?(?:[\w-]+\s+)?(?:[Rr]ival|[Cc]ompetitor)\s+⟦(?P<b>\w+)⟧"
                            r"(?!\s*(?:,|and|&)\s*⟦)")
@@ -133,7 +144,13 @@ def more_rivalry(text: str, names: dict[str, str], company: str | None, referenc
             return [names.get(owned.group("owner"))]
         return [names.get(key) for key in list_after(rest)]
 
-    for pattern in (_RACING, _TAKING_ON, _IN_COMPETITION, _COMPETES_WORDS_WITH):
+    for match in _BETWEEN.finditer(text) if "between" in text else ():
+        items = [names.get(key) for key in list_after(text[match.end():])]
+        pairs.extend((a, b) for index, a in enumerate(items) for b in items[index + 1:])
+    for match in _COUNTS_RIVALS.finditer(text) if "count" in text else ():
+        first = names.get(_first_entity(text[:match.start()]) or "") or company
+        pairs.extend((first, names.get(key)) for key in PLACEHOLDER.findall(match.group("items")))
+    for pattern in (_RACING, _TAKING_ON, _IN_COMPETITION, _COMPETES_WORDS_WITH, _HEAD_TO_HEAD):
         for match in pattern.finditer(text):
             before = text[:match.start()]
             first = names.get(_clause_subject(before) or "") or company
