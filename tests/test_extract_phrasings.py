@@ -66,6 +66,14 @@ def test_took_on_and_racing_without_a_rival_give_nothing():
      {("INVESTED_IN", "Orvane Holdings", "Zephra Labs"), ("INVESTED_IN", "Tellan Motors", "Zephra Labs")}),
     ("Zephra Labs makes batteries. Orvane Holdings owns 51% and Tellan Motors 49%.",
      {("INVESTED_IN", "Orvane Holdings", "Zephra Labs"), ("INVESTED_IN", "Tellan Motors", "Zephra Labs")}),
+    ("Tellan Motors and Orvane Holdings formed Zephra Labs, a joint venture, in 2020.",
+     {("INVESTED_IN", "Orvane Holdings", "Zephra Labs"), ("INVESTED_IN", "Tellan Motors", "Zephra Labs")}),
+    ("Zephra Labs is majority-owned by Tellan Motors, with Orvane Holdings holding the rest.",
+     {("INVESTED_IN", "Orvane Holdings", "Zephra Labs"), ("INVESTED_IN", "Tellan Motors", "Zephra Labs")}),
+    ("Tellan Motors holds 60% of Zephra Labs, while Orvane Holdings holds 40%.",
+     {("INVESTED_IN", "Orvane Holdings", "Zephra Labs"), ("INVESTED_IN", "Tellan Motors", "Zephra Labs")}),
+    ("Zephra Labs raised $30 million. The round was led by the French public investment bank Bpifrance.",
+     {("INVESTED_IN", "Bpifrance", "Zephra Labs")}),
 ])
 def test_backing_and_ownership(text, expected):
     assert read(text)[1] == expected

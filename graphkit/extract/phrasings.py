@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from graphkit.extract.relations import PLACEHOLDER, FoundRelation, _first_entity, list_after
+from graphkit.extract.relations import PLACEHOLDER, FoundRelation, _first_entity, list_after, list_before
 
 # --- regulators -------------------------------------------------------------------------------
 _REGULATOR_TAILS = frozenset("administration authority agency commission ministry regulator office "
@@ -188,13 +188,23 @@ _BACKING_FROM = re.compile(r"\b(?:with|has|had|received|secured|got|won|enjoys)\
                            r"early\s+)?backing\s+(?:from|of)\s+(?=⟦)", re.IGNORECASE)
 _JOINT_VENTURE = re.compile(r"\bjoint\s+venture\s+(?:of|between|formed\s+by|set\s+up\s+by|owned\s+by)\s+(?=⟦)",
                             re.IGNORECASE)
-_JOINTLY_OWNED = re.compile(r"\b(?:jointly\s+owned|co-owned|owned\s+jointly)\s+by\s+(?=⟦)", re.IGNORECASE)
+_JOINTLY_OWNED = re.compile(r"\b(?:jointly\s+owned|co-owned|owned\s+jointly|(?:majority|minority|partly|part)-owned)\s+"
+                            r"by\s+(?=⟦)", re.IGNORECASE)
+# "formed ⟦X⟧, a joint venture", "⟦X⟧, their joint venture": the subjects own X
+_FORMED_VENTURE = re.compile(r"\b(?:formed|set\s+up|created|established|launched|founded)\s+⟦(?P<venture>\w+)⟧\s*,\s+"
+                             r"(?:a|an|their|the)\s+(?:[\w-]+\s+){0,2}?joint\s+venture\b", re.IGNORECASE)
+# "with ⟦B⟧ holding the rest"
+_HOLDING_REST = re.compile(r"\bwith\s+⟦(?P<b>\w+)⟧\s+(?:holding|owning|controlling)\s+(?:the\s+(?:rest|remainder|remaining|"
+                           r"other)|" + r"(?:about\s+|around\s+|roughly\s+|nearly\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent))",
+                           re.IGNORECASE)
 _JV_HEAD = re.compile(r"⟦(?P<head>\w+)⟧,?\s+(?:is\s+|was\s+|which\s+is\s+|a\s+|an\s+|the\s+)*(?:[\w-]+\s+){0,2}?"
                       r"(?:joint\s+venture|jointly\s+owned|co-owned|owned\s+jointly)")
+_OWNED_BEFORE = re.compile(r"⟦(\w+)⟧,?\s+(?:is|was|,)?\s*(?:majority|minority|partly|part|jointly)[- ]owned")
 _PERCENT = r"(?:about\s+|around\s+|roughly\s+|nearly\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent)"
 # "⟦A⟧ owns 51% and ⟦B⟧ (holds) the remaining 49%"
 _SPLIT_OWNERS = re.compile(r"⟦(?P<a>\w+)⟧\s+(?:owns|holds|controls|has)\s+(?:a\s+)?" + _PERCENT +
-                           r"(?:\s+stake)?(?!\s+(?:of|in)\b)\s*(?:,\s*(?:and|while|with)?|and|while|with)\s+"
+                           r"(?:\s+stake)?(?:\s+(?:of|in)\s+⟦(?P<z>\w+)⟧|(?!\s+(?:of|in)\b))\s*"
+                           r"(?:,\s*(?:and|while|with)?|and|while|with)\s+"
                            r"⟦(?P<b>\w+)⟧\s+(?:owns\s+|holds\s+|has\s+|controls\s+)?(?:the\s+(?:remaining|rest|other)\s+)?"
                            + _PERCENT)
 
@@ -228,7 +238,15 @@ def more_funding(text: str, names: dict[str, str], company: str | None) -> list[
                     add("INVESTED_IN", names.get(key), venture)
     for match in _SPLIT_OWNERS.finditer(text) if "%" in text or "cent" in text else ():
         for key in ("a", "b"):
-            add("INVESTED_IN", names.get(match.group(key)), company)
+            add("INVESTED_IN", names.get(match.group(key)), names.get(match.group("z") or "") or company)
+    if "joint" in text:
+        for match in _FORMED_VENTURE.finditer(text):
+            for key in list_before(text[:match.start()]):
+                add("INVESTED_IN", names.get(key), names.get(match.group("venture")))
+    for match in _HOLDING_REST.finditer(text) if "with" in text else ():
+        owned = [r.target for r in found] + [names.get(m.group(1)) for m in
+                                              _OWNED_BEFORE.finditer(text[:match.start()])]
+        add("INVESTED_IN", names.get(match.group("b")), owned[-1] if owned and owned[-1] else company)
     return found
 
 
