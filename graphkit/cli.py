@@ -20,10 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperCommand
 
 from graphkit.backends import Neo4jSettings, QueryResult, open_backend
 from graphkit.errors import GraphkitError
@@ -43,6 +45,60 @@ EXIT_SKIPPED = 1
 EXIT_ERROR = 2
 
 
+def print_version(asked: bool) -> None:
+    """Print graphkit's installed version and exit, for ``--version``."""
+    if asked:
+        from importlib.metadata import version
+
+        print(f"graphkit {version('graphkit')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[bool, typer.Option(
+        "--version", callback=print_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Turn news articles into an investor network; query, explore and view it."""
+
+
+def _argument_metavar(argument: click.Parameter) -> str:
+    """Return how help shows an argument: its metavar, else its name in capitals (``GRAPH_FILE``)."""
+    return argument.metavar or argument.name.upper()
+
+
+class GraphkitCommand(TyperCommand):
+    """A command whose help names arguments by their metavar (``PATH...``), not by their Python type.
+
+    Options name their values with ``metavar=`` (``N``, ``PATH``, ``DATE``) where they are declared.
+    """
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        """Return the usage line's pieces: [OPTIONS], then each argument by its metavar."""
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = _argument_metavar(param)
+                pieces.append(name if param.required or name.startswith("[") else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Write the Arguments and Options sections, arguments without a type after their name."""
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((_argument_metavar(param), record[1]))
+            else:
+                options.append(record)
+        for title, records in (("Arguments", arguments), ("Options", options)):
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
+
+
 def command(*args, **kwargs) -> Callable:
     """Register a CLI command whose :class:`GraphkitError` becomes a one-line error and exit 2."""
 
@@ -57,7 +113,7 @@ def command(*args, **kwargs) -> Callable:
                 error_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
                 raise typer.Exit(EXIT_ERROR) from None
 
-        return app.command(*args, **kwargs)(run)
+        return app.command(*args, cls=GraphkitCommand, **kwargs)(run)
 
     return register
 
@@ -65,15 +121,19 @@ def command(*args, **kwargs) -> Callable:
 # Options every command that can work on Neo4j shares (`--neo4j` plus connection settings).
 Neo4jFlag = Annotated[bool, typer.Option("--neo4j", help="Use a Neo4j database instead of a graph file.")]
 UriOption = Annotated[str | None, typer.Option(
-    "--uri", help="Neo4j URI (bolt://, neo4j://, neo4j+s://); default $NEO4J_URI or bolt://localhost:7687.")]
-UserOption = Annotated[str | None, typer.Option("--user", help="Neo4j user; default $NEO4J_USERNAME or neo4j.")]
+    "--uri", metavar="URI",
+    help="Neo4j URI (bolt://, neo4j://, neo4j+s://); default $NEO4J_URI or bolt://localhost:7687.")]
+UserOption = Annotated[str | None, typer.Option(
+    "--user", metavar="USER", help="Neo4j user; default $NEO4J_USERNAME or neo4j.")]
 PasswordOption = Annotated[str | None, typer.Option(
-    "--password", help="Neo4j password; default $NEO4J_PASSWORD.")]
+    "--password", metavar="PASSWORD", help="Neo4j password; default $NEO4J_PASSWORD.")]
 DatabaseOption = Annotated[str | None, typer.Option(
-    "--database", help="Neo4j database; default $NEO4J_DATABASE or the server's default.")]
+    "--database", metavar="DATABASE",
+    help="Neo4j database; default $NEO4J_DATABASE or the server's default.")]
 ParamOption = Annotated[list[str] | None, typer.Option(
-    "--param", "-p", help="Query parameter as key=value; the value is read as JSON when it parses (42, "
-                          "true, [1,2]), else as a string. Repeat for several.")]
+    "--param", "-p", metavar="KEY=VALUE",
+    help="Query parameter as key=value; the value is read as JSON when it parses (42, "
+         "true, [1,2]), else as a string. Repeat for several.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
@@ -124,7 +184,7 @@ def format_value(value: Any) -> str:
 @command("query")
 def query_command(
     arguments: Annotated[list[str], typer.Argument(
-        help="[GRAPH_FILE] QUERY: a graph file and a Cypher query; with --neo4j just the query.",
+        help="A graph file and a Cypher query; with --neo4j just the query.",
         metavar="[GRAPH_FILE] QUERY")],
     param: ParamOption = None,
     as_json: JsonFlag = False,
@@ -161,12 +221,14 @@ def query_command(
 ArticlePaths = Annotated[list[Path], typer.Argument(
     help="Article files or folders (folders are read recursively; hidden files skipped). Formats: "
          "front-matter Markdown, plain text, HTML, JSON, JSONL — told apart by content.",
-    metavar="PATH")]
+    metavar="PATH...")]
 WorkersOption = Annotated[int, typer.Option(
-    "--workers", "-w", min=1, help="Processes extracting in parallel; the graph is the same for any number.")]
+    "--workers", "-w", min=1, metavar="N",
+    help="Processes extracting in parallel; the graph is the same for any number.")]
 AliasesOption = Annotated[Path | None, typer.Option(
-    "--aliases", help="YAML alias rules for entity resolution (see examples/aliases.yaml).")]
+    "--aliases", metavar="FILE", help="YAML alias rules for entity resolution (see examples/aliases.yaml).")]
 GraphFileArgument = Annotated[Path | None, typer.Argument(
+    metavar="GRAPH_FILE",
     help="Graph file (node-link JSON) written by extract or build; leave out with --neo4j.")]
 
 
@@ -238,7 +300,7 @@ def merge_into(stored: Any, graph: Any) -> Any:
 def extract_command(
     paths: ArticlePaths,
     output: Annotated[Path, typer.Option(
-        "--output", "-o", help="Graph file to write (node-link JSON).")] = Path("graph.json"),
+        "--output", "-o", metavar="FILE", help="Graph file to write (node-link JSON).")] = Path("graph.json"),
     workers: WorkersOption = 1,
     aliases: AliasesOption = None,
     merge: Annotated[bool, typer.Option(
@@ -267,7 +329,7 @@ def extract_command(
 def build_command(
     paths: ArticlePaths,
     out_dir: Annotated[Path, typer.Option(
-        "--output", "-o", help="Folder for graph.json and graph.html.")] = Path("out"),
+        "--output", "-o", metavar="DIR", help="Folder for graph.json and graph.html.")] = Path("out"),
     workers: WorkersOption = 1,
     aliases: AliasesOption = None,
     use_neo4j: Annotated[bool, typer.Option(
@@ -328,7 +390,7 @@ def counts_table(title: str, counts: dict[str, int], heading: str) -> Table:
 def stats_command(
     graph_file: GraphFileArgument = None,
     top: Annotated[int, typer.Option(
-        "--top", min=0, help="How many of the best connected entities to list.")] = 10,
+        "--top", min=0, metavar="N", help="How many of the best connected entities to list.")] = 10,
     as_json: JsonFlag = False,
     use_neo4j: Neo4jFlag = False,
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
@@ -357,6 +419,7 @@ def entities_command(
     graph_file: GraphFileArgument = None,
     label: Annotated[str | None, typer.Option(
         "--label", "-l",
+        metavar="LABEL",
         help="Only entities with this label (case ignored): Company, Investor, Fund, Person, Organization.")] = None,
     as_json: JsonFlag = False,
     use_neo4j: Neo4jFlag = False,
@@ -387,16 +450,20 @@ def entities_command(
 
 # ---- explore: investor questions on a graph file or on Neo4j (graphkit.explore) ----------------
 ExploreGraphOption = Annotated[Path, typer.Option(
-    "--graph", "-g", help="Graph file to explore; default out/graph.json, what `graphkit build` writes. "
-                          "Not used with --neo4j.")]
+    "--graph", "-g", metavar="FILE",
+    help="Graph file to explore; default out/graph.json, what `graphkit build` writes. "
+         "Not used with --neo4j.")]
 SinceOption = Annotated[str | None, typer.Option(
-    "--since", help="Only relations dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); relations "
-                    "without a date are then excluded and counted.")]
+    "--since", metavar="DATE",
+    help="Only relations dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); relations "
+         "without a date are then excluded and counted.")]
 UntilOption = Annotated[str | None, typer.Option(
-    "--until", help="Only relations dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+    "--until", metavar="DATE",
+    help="Only relations dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 EntityArgument = Annotated[str, typer.Argument(
+    metavar="NAME",
     help="Entity name; case, corporate suffixes (Inc, Ltd, Group...) and aliases are resolved.")]
-LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many rows to list.")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many rows to list.")]
 DEFAULT_EXPLORE_GRAPH = Path("out/graph.json")
 
 
@@ -469,8 +536,8 @@ def coinvestors_command(
 
 @command("path")
 def path_command(
-    source: Annotated[str, typer.Argument(help="First entity name.")],
-    target: Annotated[str, typer.Argument(help="Second entity name.")],
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="First entity name.")],
+    target: Annotated[str, typer.Argument(metavar="TARGET", help="Second entity name.")],
     since: SinceOption = None, until: UntilOption = None, limit: LimitOption = 5,
     graph: ExploreGraphOption = DEFAULT_EXPLORE_GRAPH, as_json: JsonFlag = False, use_neo4j: Neo4jFlag = False,
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
@@ -488,13 +555,16 @@ def path_command(
 
 @command("top")
 def top_command(
-    by: Annotated[str, typer.Option("--by", help="degree, pagerank or betweenness.")] = "degree",
+    by: Annotated[str, typer.Option("--by", metavar="MEASURE",
+        help="degree, pagerank or betweenness.")] = "degree",
     label: Annotated[str | None, typer.Option(
-        "--label", "-l", help="Only entities with this label (case ignored): Company, Investor, Fund, Person, "
-                              "Organization.")] = None,
+        "--label", "-l", metavar="LABEL",
+        help="Only entities with this label (case ignored): Company, Investor, Fund, Person, "
+             "Organization.")] = None,
     limit: LimitOption = 10, since: SinceOption = None, until: UntilOption = None,
-    samples: Annotated[int, typer.Option("--samples", min=1, help="Betweenness on a graph with more nodes "
-                                         "than this is estimated from this many random sources.")] = 20,
+    samples: Annotated[int, typer.Option("--samples", min=1, metavar="N",
+        help="Betweenness on a graph with more nodes "
+             "than this is estimated from this many random sources.")] = 20,
     graph: ExploreGraphOption = DEFAULT_EXPLORE_GRAPH, as_json: JsonFlag = False, use_neo4j: Neo4jFlag = False,
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
     database: DatabaseOption = None,
@@ -512,7 +582,8 @@ def top_command(
 
 @command("communities")
 def communities_command(
-    limit: LimitOption = 10, seed: Annotated[int, typer.Option("--seed", help="Random seed of Louvain.")] = 0,
+    limit: LimitOption = 10, seed: Annotated[int, typer.Option("--seed", metavar="N",
+        help="Random seed of Louvain.")] = 0,
     since: SinceOption = None, until: UntilOption = None,
     graph: ExploreGraphOption = DEFAULT_EXPLORE_GRAPH, as_json: JsonFlag = False, use_neo4j: Neo4jFlag = False,
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
@@ -548,18 +619,22 @@ def show_command(
 @command("view")
 def view_command(
     graph_file: GraphFileArgument = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE",
+        help="HTML file to write.")] = Path("graph.html"),
     cypher: Annotated[str | None, typer.Option(
-        "--cypher", help="Draw only what this query returns (its nodes, relationships and paths), e.g. "
-                         "\"MATCH p=(:Investor)-[:INVESTED_IN]->(:Company) RETURN p\".")] = None,
+        "--cypher", metavar="QUERY",
+        help="Draw only what this query returns (its nodes, relationships and paths), e.g. "
+             "\"MATCH p=(:Investor)-[:INVESTED_IN]->(:Company) RETURN p\".")] = None,
     param: ParamOption = None,
     focus: Annotated[str | None, typer.Option(
-        "--focus", help="Draw this entity's neighbourhood (name or alias, resolved as extraction does).")] = None,
-    depth: Annotated[int, typer.Option("--depth", min=0, help="Hops around --focus.")] = 2,
+        "--focus", metavar="NAME",
+        help="Draw this entity's neighbourhood (name or alias, resolved as extraction does).")] = None,
+    depth: Annotated[int, typer.Option("--depth", min=0, metavar="N", help="Hops around --focus.")] = 2,
     since: SinceOption = None, until: UntilOption = None,
-    title: Annotated[str | None, typer.Option("--title", help="Page title.")] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Page title.")] = None,
     size_by: Annotated[str, typer.Option(
-        "--size-by", help="Node size: degree (connections) or money (US$ raised).")] = "degree",
+        "--size-by", metavar="HOW",
+        help="Node size: degree (connections) or money (US$ raised).")] = "degree",
     open_page: Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")] = False,
     use_neo4j: Neo4jFlag = False,
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
@@ -602,12 +677,13 @@ def view_command(
 
 
 BatchSizeOption = Annotated[int, typer.Option(
-    "--batch-size", min=1, help="Rows per write transaction when loading into Neo4j.")]
+    "--batch-size", min=1, metavar="N", help="Rows per write transaction when loading into Neo4j.")]
 
 
 @command("load")
 def load_command(
-    graph_file: Annotated[Path, typer.Argument(help="Graph file (node-link JSON) to load.")],
+    graph_file: Annotated[Path, typer.Argument(metavar="GRAPH_FILE",
+        help="Graph file (node-link JSON) to load.")],
     batch_size: BatchSizeOption = 5000,
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
     database: DatabaseOption = None,
@@ -632,7 +708,8 @@ def load_and_report(graph: Any, settings: Neo4jSettings, batch_size: int) -> Non
 
 @command("export")
 def export_command(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write (node-link JSON).")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE",
+        help="Graph file to write (node-link JSON).")],
     use_neo4j: Neo4jFlag = True,
     uri: UriOption = None, user: UserOption = None, password: PasswordOption = None,
     database: DatabaseOption = None,
@@ -653,9 +730,12 @@ def export_command(
 
 @command("export-csv")
 def export_csv_command(
-    graph_file: Annotated[Path, typer.Argument(help="Graph file (node-link JSON) to export.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for the CSV files.")],
-    database: Annotated[str, typer.Option(help="Database name in the printed import command.")] = "neo4j",
+    graph_file: Annotated[Path, typer.Argument(metavar="GRAPH_FILE",
+        help="Graph file (node-link JSON) to export.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR",
+        help="Directory for the CSV files.")],
+    database: Annotated[str, typer.Option(metavar="NAME",
+        help="Database name in the printed import command.")] = "neo4j",
 ) -> None:
     """Write neo4j-admin import CSV files for a large first load, and print the import command."""
     from graphkit.backends.neo4j_csv import export_csv

@@ -301,3 +301,19 @@ def test_stats_and_entities_on_neo4j_match_the_graph_file(small_graph, runner, n
         (row["key"], row["degree"])
         for row in json.loads(runner.invoke(app, ["entities", str(small_graph), "--json"]).stdout)
     }
+
+
+def test_help_shows_plain_metavars_and_the_version(runner):
+    from importlib.metadata import version
+
+    import typer
+
+    for name in typer.main.get_command(app).commands:
+        text = runner.invoke(app, [name, "--help"], env={"COLUMNS": "200"}).stdout
+        assert "<" not in text.replace("<-", "") and "{" not in text, (name, text)
+    assert runner.invoke(app, ["extract", "--help"]).stdout.startswith("Usage: graphkit extract [OPTIONS] PATH...")
+    usage = runner.invoke(app, ["query", "--help"]).stdout.splitlines()[0]
+    assert usage == "Usage: graphkit query [OPTIONS] [GRAPH_FILE] QUERY"
+    assert "-w, --workers N" in runner.invoke(app, ["extract", "--help"], env={"COLUMNS": "200"}).stdout
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"graphkit {version('graphkit')}"
