@@ -118,12 +118,22 @@ def top_entities(graph: nx.MultiDiGraph, by: str = "degree", label: str | None =
             "ranking": ranking}
 
 
+LOUVAIN_MAX_NODES = 20_000
+
+
 def communities(graph: nx.MultiDiGraph, window: Window = Window(), limit: int | None = 10,
                 seed: int = 0) -> dict:
-    """Louvain communities of the funding graph (entities with no funding link left out), largest first."""
+    """Communities of the funding graph (entities with no funding link left out), largest first.
+
+    Louvain up to :data:`LOUVAIN_MAX_NODES` entities; beyond that fast label propagation, which is
+    linear in the links (pure-Python Louvain took 17 minutes on 100k entities, this takes seconds).
+    """
     links, undated = funding_graph(graph, window)
     links.remove_nodes_from([node for node, degree in links.degree() if degree == 0])
-    found = nx.community.louvain_communities(links, seed=seed)
+    if links.number_of_nodes() <= LOUVAIN_MAX_NODES:
+        method, found = "louvain", nx.community.louvain_communities(links, seed=seed)
+    else:
+        method, found = "label propagation", nx.community.fast_label_propagation_communities(links, seed=seed)
 
     def member(node: str) -> dict:
         data = graph.nodes[node]
@@ -135,5 +145,5 @@ def communities(graph: nx.MultiDiGraph, window: Window = Window(), limit: int | 
     groups.sort(key=lambda group: (-len(group), group[0]["name"]))
     listed = groups[:limit] if limit else groups
     return {"window": window.as_dict(), "excluded_undated": undated, "entities": links.number_of_nodes(),
-            "community_count": len(groups),
+            "method": method, "community_count": len(groups),
             "communities": [{"size": len(group), "members": group} for group in listed]}

@@ -167,7 +167,7 @@ def render_communities(result: dict, console: Console, shown_members: int = 12) 
         return
     table = Table("#", "Size", "Members (best connected first)",
                   title=f"{result['community_count']} communities among {result['entities']} funded or "
-                        "funding entities", title_justify="left")
+                        f"funding entities ({result['method']})", title_justify="left")
     for number, community in enumerate(result["communities"], 1):
         names = [member["name"] for member in community["members"][:shown_members]]
         more = community["size"] - len(names)

@@ -250,3 +250,13 @@ def test_neo4j_finds_the_shortest_path_inside_a_window(neo4j_backend):
     result = Explorer(neo4j_backend).path("Solstice Partners", "Quillwork", Window.parse(since="2022"))
     assert [node["name"] for node in result["paths"][0]["nodes"]] == [
         "Solstice Partners", "Tidepool AI", "Northwind Ventures", "Quillwork Inc."]
+
+
+def test_communities_of_a_large_graph_use_label_propagation(monkeypatch):
+    import graphkit.explore_network as network
+
+    monkeypatch.setattr(network, "LOUVAIN_MAX_NODES", 2)
+    result = communities(build_graph(), limit=None)
+    assert result["method"] == "label propagation"
+    members = [member["key"] for community in result["communities"] for member in community["members"]]
+    assert len(members) == len(set(members)) == result["entities"]
