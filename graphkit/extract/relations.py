@@ -440,7 +440,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     patterns = [pattern for pattern, needed in ((_INVEST, _INVEST_WORDS), (_PARTICIPATE, _PARTICIPATE_WORDS),
                                                 (_STAKE, _STAKE_WORDS)) if needed.search(lowered)]
     for pattern in patterns:
-        for match in pattern.finditer(text):
+        for match in finditer(pattern, text):
             target = _object_after(text[match.end():])
             later = _LATER_INVESTEE.match(text[match.end():]) if target is None and pattern is _PARTICIPATE else None
             if later:
@@ -461,7 +461,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         target = raiser(text[:match.start()])
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, target)
-    for match in _INVESTMENT_FROM.finditer(text) if "from" in lowered else ():
+    for match in finditer(_INVESTMENT_FROM, text) if "from" in lowered else ():
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, match.group("target"))
     for match in finditer(_LED_BY, text) if " by " in lowered else ():
@@ -469,7 +469,7 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         target = raiser(text[:match.start()], set(investors)) or _reference_key(masked, reference)
         for investor in investors:
             add("INVESTED_IN", investor, target, True)
-    for match in _BACKED_BY.finditer(text) if " by " in lowered else ():
+    for match in finditer(_BACKED_BY, text) if " by " in lowered else ():
         investors = list_after(text[match.end():])
         before = text[:match.start()]
         if re.search(r"\b(?:round|funding|financing|investment|deal|raise)\W+(?:\w+\W+)?$", before, re.IGNORECASE):
@@ -497,19 +497,19 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
     for match in _INVESTORS_INCLUDE.finditer(text) if "'s" in text or "’s" in text else ():
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, match.group("target"), event=False)
-    for match in _COUNTS.finditer(text) if "count" in lowered else ():
+    for match in finditer(_COUNTS, text) if "count" in lowered else ():
         investors = list_after(text[match.end():])
         if investors and _AS_INVESTOR.match(text[match.end():].split(f"⟦{investors[-1]}⟧", 1)[-1]):
             for investor in investors:
                 add("INVESTED_IN", investor, subject(text[:match.start()]), event=False)
-    for match in _INVESTOR_IN.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
+    for match in finditer(_INVESTOR_IN, text) if _INVESTOR_NOUNS.search(lowered) else ():
         add("INVESTED_IN", match.group("source"), _object_after(text[match.end():]), event=False)
-    for match in _ITS_INVESTOR.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
+    for match in finditer(_ITS_INVESTOR, text) if _INVESTOR_NOUNS.search(lowered) else ():
         add("INVESTED_IN", match.group("source"), match.group("target"), event=False)
-    for match in _INVESTORS_IN.finditer(text) if _INVESTOR_NOUNS.search(lowered) else ():
+    for match in finditer(_INVESTORS_IN, text) if _INVESTOR_NOUNS.search(lowered) else ():
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, match.group("target"), event=False)
-    for match in _WITH_PARTICIPLE.finditer(text) if "ing" in lowered else ():
+    for match in finditer(_WITH_PARTICIPLE, text) if "ing" in lowered else ():
         rest = text[match.end():]
         investors = list_after(rest)
         participle = _PARTICIPLE_AFTER.match(rest.split(f"⟦{investors[-1]}⟧", 1)[1]) if investors else None
@@ -524,10 +524,10 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         is_lead = match.group("verb").casefold() in ("led", "leads", "co-led", "co-leads", "headed", "anchored", "anchors")
         for investor in investors:
             add("INVESTED_IN", investor, _reference_key(masked, reference), is_lead)
-    for match in _LED_BY_IN.finditer(text) if " by " in lowered else ():
+    for match in finditer(_LED_BY_IN, text) if " by " in lowered else ():
         for investor in list_after(text[match.end():]):
             add("INVESTED_IN", investor, match.group("target"), "led" in match.group(0).casefold())
-    for match in _JOINED_BY.finditer(text) if " by " in lowered else ():
+    for match in finditer(_JOINED_BY, text) if " by " in lowered else ():
         # "X led the round, joined by Y and Z": Y and Z invest in whatever X invested in.
         investors = list_after(text[match.end():])
         lead = masked.name(deal_subject(text[:match.start()], set(investors)))
