@@ -155,7 +155,7 @@ def render_top(result: dict, console: Console) -> None:
     table = Table("#", "Entity", result["by"].capitalize(), "Funding links",
                   title=f"Top{which} entities by {result['by']}{note}", title_justify="left")
     for rank, row in enumerate(result["ranking"], 1):
-        score = str(row["score"]) if result["by"] == "degree" else f"{row['score']:.4g}"
+        score = str(row["score"]) if result["by"] == "degree" else f"{row['score']:.4f}"
         table.add_row(str(rank), Text(_entity(row)), score, str(row["degree"]))
     console.print(table)
 

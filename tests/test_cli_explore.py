@@ -215,3 +215,13 @@ def test_empty_results_print_one_line_instead_of_an_empty_table(runner, both_way
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().splitlines()[-1] == message
     assert arguments[0] == "show" or result.stdout.strip() == message
+
+
+def test_scores_have_four_decimals_and_betweenness_is_exact_on_a_small_graph(runner, graph_file):
+    result = runner.invoke(app, ["top", "--by", "pagerank", "-g", graph_file])
+    scores = [line.split("│")[3].strip() for line in result.stdout.splitlines() if line.count("│") == 5][1:]
+    assert scores and all(len(score.split(".")[1]) == 4 for score in scores), result.stdout
+    exact = runner.invoke(app, ["top", "--by", "betweenness", "-g", graph_file])
+    assert exact.exit_code == 0 and "estimated" not in exact.stdout
+    sampled = runner.invoke(app, ["top", "--by", "betweenness", "--samples", "2", "-g", graph_file])
+    assert "(estimated from a sample)" in sampled.stdout
