@@ -48,6 +48,12 @@ def test_a_sentence_opening_rival_belongs_to_the_story_company():
     assert rivals(text) == {frozenset(("Veltro Robotics", "Kandor Systems"))}
 
 
+def test_a_described_opening_rival():
+    assert rivals("Veltro Robotics raised $40 million. Rival drone maker Kandor Systems has struggled.") == \
+        {frozenset(("Veltro Robotics", "Kandor Systems"))}
+    assert rivals("Veltro Robotics raised $40 million. Rival bids from Kandor Systems failed.") == set()
+
+
 def test_took_on_and_racing_without_a_rival_give_nothing():
     assert rivals("Veltro Robotics took on Kandor Systems as a client last year.") == set()
     assert rivals("Veltro Robotics is racing to finish its plant before Kandor Systems opens one nearby.") == set()

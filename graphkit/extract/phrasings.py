@@ -108,7 +108,8 @@ _COUNTS_RIVALS = re.compile(r"\bcounts?\s+(?P<items>(?:⟦\w+⟧(?:\s*,\s*|\s+an
                             r"(?:its\s+|their\s+|the\s+|⟦r\d+⟧['’]s\s+)(?:\w+\s+)?(?:rivals|competitors)\b",
                             re.IGNORECASE)
 # "Rival ⟦X⟧ is ..." at the sentence's start
-_RIVAL_OPENER = re.compile(r"^\W*(?:(?:Its|The|A)\s+)?(?:[\w-]+\s+)?(?:[Rr]ival|[Cc]ompetitor)\s+⟦(?P<b>\w+)⟧"
+_RIVAL_OPENER = re.compile(r"^\W*(?:(?:Its|The|A)\s+)?(?:[\w-]+\s+)?(?:[Rr]ival|[Cc]ompetitor)\s+"
+                           r"(?:(?!(?:from|for|of|to|in|by|with|at|on|and|or)\b)[a-z][\w-]*\s+){0,2}?⟦(?P<b>\w+)⟧"
                            r"(?!\s*(?:,|and|&)\s*⟦)")
 _OWNED_ITEM = re.compile(r"^⟦(?P<owner>\w+)⟧['’]s\s+(?:[\w-]+\s+){0,2}?⟦(?P<item>\w+)⟧")
 
