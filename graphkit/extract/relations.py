@@ -43,7 +43,7 @@ _CONTINUE = frozenset(("including", "include", "includes", "like", "such", "nota
 _REFERENCE = re.compile(
     r"\b(?:(?P<its>[Ii]ts)|(?P<it>[Ii]t)|(?P<np>[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|"
     r"business|carmaker|automaker|chipmaker|maker|developer|giant|platform|lender|bank|group|venture|unicorn|"
-    r"airline|carrier|retailer|operator|insurer|manufacturer|producer|conglomerate|chain)))\b(?!['’-]|\s+⟦)")
+    r"airline|carrier|retailer|operator|insurer|manufacturer|producer|conglomerate|chain)\b(?!\s+⟦)))\b(?!['’-])")
 _ANY_WORD = re.compile(r"\w")
 _LOWER_WORD = re.compile(r"[a-z-]+")
 _MODIFIER_AFTER = re.compile(r"\s*-(?:backed|based|listed|led|owned|funded)")
