@@ -107,6 +107,9 @@ def test_the_new_company_is_the_one_just_formed():
     text = ("Orvane Holdings makes cars. Orvane Holdings and Tellan Motors on Monday set up Zephra Labs, a new "
             "ride-hailing venture. The new company will compete with Kandor Systems.")
     assert rivals(text) == {frozenset(("Zephra Labs", "Kandor Systems"))}
+    text = ("Orvane Holdings makes cars. Orvane Holdings and Tellan Motors will merge their units into a new company "
+            "called Zephra Labs. The new company will compete with Kandor Systems.")
+    assert rivals(text) == {frozenset(("Zephra Labs", "Kandor Systems"))}
 
 
 def test_ampersand_and_listed_ministry_names_stay_whole():

@@ -257,8 +257,9 @@ _FORMED = re.compile(r"\b(?:formed|form|forming|set\s+up|sets\s+up|setting\s+up|
                      r"(?:(?:new|joint|separate|independent)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:company|venture|entity|firm|"
                      r"business|unit|subsidiary)\s+)?(?:(?:called|named)\s+)?⟦(?P<a>\w+)⟧|"
                      r"⟦(?P<b>\w+)⟧,\s+(?:a|the)\s+(?:new|newly\s+(?:formed|created|established)|planned)\s+"
-                     r"(?:[\w-]+\s+){0,2}?(?:company|venture|entity|firm|business|unit|subsidiary|startup|start-up)\b",
-                     re.IGNORECASE)
+                     r"(?:[\w-]+\s+){0,2}?(?:company|venture|entity|firm|business|unit|subsidiary|startup|start-up)\b|"
+                     r"\bnew\s+(?:[\w-]+\s+){0,2}?(?:company|venture|entity|firm|business)\s*,?\s+(?:called|named|dubbed)\s+"
+                     r"⟦(?P<c>\w+)⟧", re.IGNORECASE)
 _NEW_COMPANY = re.compile(r"^\W*The\s+(?:new|newly\s+(?:formed|created|established))\s+(?:joint\s+)?(?:company|"
                           r"venture|entity|firm|business|unit|subsidiary|startup|start-up)\b")
 
@@ -272,7 +273,7 @@ def newly_formed(text: str, names: dict[str, str]) -> str | None:
     if "new" not in text and not _FORMED_WORDS.search(text):
         return None
     match = _FORMED.search(text)
-    return names.get(match.group("a") or match.group("b")) if match else None
+    return names.get(match.group("a") or match.group("b") or match.group("c")) if match else None
 
 
 _FORMED_WORDS = re.compile(r"form|set|creat|launch|establish|found|spun|spin|named|called", re.IGNORECASE)
