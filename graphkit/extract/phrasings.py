@@ -151,7 +151,13 @@ def more_rivalry(text: str, names: dict[str, str], company: str | None, referenc
     for match in _COUNTS_RIVALS.finditer(text) if "count" in text else ():
         first = names.get(_first_entity(text[:match.start()]) or "") or company
         pairs.extend((first, names.get(key)) for key in PLACEHOLDER.findall(match.group("items")))
-    for pattern in (_RACING, _TAKING_ON, _IN_COMPETITION, _COMPETES_WORDS_WITH, _HEAD_TO_HEAD):
+    lowered = text.casefold()
+    for pattern, word in ((_RACING, "rac"), (_TAKING_ON, "taking on"), (_TAKING_ON, "takes on"),
+                          (_IN_COMPETITION, "competition"), (_COMPETES_WORDS_WITH, "compet"), (_HEAD_TO_HEAD, "head"),
+                          (_HEAD_TO_HEAD, "up against")):
+        if word not in lowered or word == "takes on" and "taking on" in lowered \
+                or word == "up against" and "head" in lowered:
+            continue  # the pattern cannot match (or was already run)
         for match in pattern.finditer(text):
             before = text[:match.start()]
             first = names.get(_clause_subject(before) or "") or company
@@ -178,7 +184,7 @@ def not_rivals(text: str, names: dict[str, str]) -> set[str]:
     opener = _RIVAL_OPENER.match(text) if "ival" in text[:40] or "ompetitor" in text[:40] else None
     if opener:
         found.add(names.get(opener.group("b")))
-    if "'s" in text or "’s" in text:
+    if ("'s" in text or "’s" in text) and _RIVAL_CHECK.search(text):
         found.update(names.get(m.group(1)) for m in _OWNED_RIVAL.finditer(text))
     return {name for name in found if name}
 
@@ -270,13 +276,14 @@ def newly_formed(text: str, names: dict[str, str]) -> str | None:
     >>> newly_formed("⟦0⟧ and ⟦1⟧ formed ⟦2⟧, a new ride-hailing venture.", {"0": "A", "1": "B", "2": "Nova"})
     'Nova'
     """
-    if "new" not in text and not _FORMED_WORDS.search(text):
+    if "⟦" not in text or not _FORMED_WORDS.search(text):
         return None
     match = _FORMED.search(text)
     return names.get(match.group("a") or match.group("b") or match.group("c")) if match else None
 
 
-_FORMED_WORDS = re.compile(r"form|set|creat|launch|establish|found|spun|spin|named|called", re.IGNORECASE)
+_FORMED_WORDS = re.compile(r"\b(?:form(?:ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|ed|ing)|launched|establish(?:ed)?|founded|"
+                           r"sp[iu]n\s+off|new|newly)\b", re.IGNORECASE)
 
 
 def to_new_company(relations: list[FoundRelation], sentence: str, masked_text: str, names: dict[str, str],
