@@ -162,6 +162,12 @@ _PARTICIPATION_FROM = re.compile(r"\bparticipation\s+(?:from|by|of)\s+|\b(?:roun
 _INVESTORS_IN = re.compile(r"\b(?:investors|backers|shareholders)\s+in\s+⟦(?P<target>\w+)⟧\s+(?:also\s+)?"
                            r"(?:include|includes|included|including|are|were)\s+", re.IGNORECASE)
 _JOIN_WITH = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:hands\s+|forces\s+)?with\s+", re.IGNORECASE)
+# "X is joining (hands with) Y and other investors in a $600 million funding round into Z": X and Y invest in Z.
+_JOINING = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:hands\s+with\s+|forces\s+with\s+|with\s+)?(?=⟦)", re.IGNORECASE)
+_INTO_ROUND = re.compile(r"^(?:,?\s+and\s+(?:other|several|a\s+group\s+of|a\s+number\s+of)\s+(?:[\w-]+\s+)?"
+                         r"(?:investors|backers|firms|funds|companies))?\s+in\s+(?:an?|the|its)\s+[^⟦;]{0,50}?"
+                         r"\b(?:round|investment|funding|financing|raise)\s+(?:in|into|for|of)\s+"
+                         r"(?=(?:[\w’'-]+\s+){0,2}?⟦)", re.IGNORECASE)
 _COMPETE = re.compile(r"\b(?:compet(?:e|es|ed|ing)|vy(?:ing)?|vies|vied)\s+(?:\w+ly\s+|head-on\s+)?"
                       r"(?:with|against)\s+|\b(?:competition|rivalry)\s+(?:\w+\s+)?(?:from|with)\s+|"
                       r"\b(?:battl(?:e|es|ed|ing)|fight(?:s|ing)?|fought)\s+(?:against\s+|with\s+)?(?=⟦)",
@@ -455,6 +461,14 @@ def _funding(masked: _Masked, reference: str | None) -> list[FoundRelation]:
         investors = list_before(text[:match.start()]) or [subject(text[:match.start()])]
         for investor in investors:
             add("INVESTED_IN", investor, match.group("target"), match.group(0).casefold().startswith("le"))
+    for match in _JOINING.finditer(text) if "join" in lowered else ():
+        partners = list_after(text[match.end():])
+        rest = text[match.end():].split(f"⟦{partners[-1]}⟧", 1)[1] if partners else ""
+        into = _INTO_ROUND.match(rest) if partners else None
+        if into:
+            target = _object_after(rest[into.end():])
+            for investor in (list_before(text[:match.start()]) or [subject(text[:match.start()])]) + partners:
+                add("INVESTED_IN", investor, target)
     for match in _POSSESSIVE_STAKE.finditer(text) if "stake" in lowered or "investment" in lowered else ():
         add("INVESTED_IN", match.group("source"), _object_after(text[match.end():]))
     for match in finditer(_RAISE, text) if "from" in lowered else ():
