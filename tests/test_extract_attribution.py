@@ -86,3 +86,21 @@ def test_a_follow_up_round_sentence_does_not_take_the_running_total():
     edges = funding(extract(text))
     assert [e.amount for e in edges[("Kestrel Partners", "Quillon")]] == [None]
     assert [(e.amount, e.led) for e in edges[("Pell Ventures", "Quillon")]] == [("EUR 18 million", True)]
+
+
+def test_a_cumulative_so_far_figure_is_not_an_investors_amount():
+    assert find_amount("So far Quillon has raised $310 million from Pell, Tarn Capital and others.") is None
+    assert find_amount("Quillon has raised $310 million to date from Pell.") is None
+    assert find_amount("So far this year, Quillon has raised $50 million in a Series B.").text == "$50 million"
+    edges = funding(extract("So far Quillon has raised $310 million from Pell Ventures and Kestrel Partners.\n"))
+    assert [e.amount for e in edges[("Kestrel Partners", "Quillon")]] == [None]
+
+
+def test_joining_other_investors_in_a_round_into_a_company():
+    for text in ("Marlow Group is joining hands with Brio Capital and other investors in an $80 million funding round "
+                 "into Quillon, people familiar with the matter said.",
+                 "Marlow Group is joining Brio Capital in a $80 million funding round for Quillon."):
+        edges = funding(extract(text + "\n"))
+        assert {pair: [e.amount for e in found] for pair, found in edges.items()} == {
+            ("Marlow Group", "Quillon"): ["$80 million"], ("Brio Capital", "Quillon"): ["$80 million"]}
+    assert funding(extract("Marlow Group joined Brio Capital in a deal for Quillon.\n")) == {}

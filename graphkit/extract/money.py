@@ -71,10 +71,14 @@ _TOTAL = re.compile(r"(?:\btotal\s+(?:funding|financing|investment|capital|equit
                     r"pushing|pushed)\s+(?:its|their|the\s+[\w-]+['’]s|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:total|tally)"
                     r"(?:\s+[\w-]+){0,3}?\s+to|"
                     r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+)?raised\s+(?:a\s+total\s+of|in\s+total)|"
+                    r"\b(?:so\s+far|to\s+date)\b(?!\s+(?:this|in|during)\b)[^.;]{0,60}?\b(?:has|have)\s+(?:now\s+)?raised|"
                     r"\b(?:revenues?|sales|turnover|arr)\s+(?:of|to|at))"
                     r"\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|close\s+to)\s+)?$",
                     re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"^\s+in\s+total\b", re.IGNORECASE)
+# "has raised $607 million so far": the running total (after the verb, not a round's own figure).
+_RAISED_SO_FAR = re.compile(r"\b(?:has|have)\s+(?:now\s+)?raised\s+$", re.IGNORECASE)
+_SO_FAR_AFTER = re.compile(r"^\s+(?:so\s+far|to\s+date|in\s+all)\b", re.IGNORECASE)
 # "valuing the two-year-old company at $2.1 billion": more words than _VALUATION lets through.
 _VALUING = re.compile(r"\bvalu(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,5}?at\s+$", re.IGNORECASE)
 _VALUATION_AFTER = re.compile(r"^\s*(?:pre-money\s+|post-money\s+)?valuation|^\s+(?:apiece|each|per\s+share|a\s+share|"
@@ -110,7 +114,8 @@ def find_amounts(sentence: str) -> list[tuple[int, Amount]]:
             before, after = sentence[:match.start()], sentence[match.end():]
             if _VALUATION.search(before) or _VALUATION_AFTER.match(after):
                 continue
-            if _TOTAL.search(before[-90:]) or _VALUING.search(before[-90:]) or _TOTAL_AFTER.match(after):
+            if _TOTAL.search(before[-90:]) or _VALUING.search(before[-90:]) or _TOTAL_AFTER.match(after) \
+                    or _SO_FAR_AFTER.match(after) and _RAISED_SO_FAR.search(before[-40:]):
                 continue  # a running total or revenue, not the deal's amount
             if not match.group("scale") and float(match.group("number").replace(",", "")) < 1000:
                 continue  # "$5" or "dollars 3" with no scale is a price, not a deal
