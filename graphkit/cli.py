@@ -455,8 +455,8 @@ ExploreGraphOption = Annotated[Path, typer.Option(
          "Not used with --neo4j.")]
 SinceOption = Annotated[str | None, typer.Option(
     "--since", metavar="DATE",
-    help="Only relations dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); relations "
-         "without a date are then excluded and counted.")]
+    help="Only relations dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD): the event date, "
+         "else the date first reported; relations with neither are then excluded and counted.")]
 UntilOption = Annotated[str | None, typer.Option(
     "--until", metavar="DATE",
     help="Only relations dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
@@ -628,7 +628,7 @@ def view_command(
     param: ParamOption = None,
     focus: Annotated[str | None, typer.Option(
         "--focus", metavar="NAME",
-        help="Draw this entity's neighbourhood (name or alias, resolved as extraction does).")] = None,
+        help="Draw this entity's neighbourhood (name or alias, resolved as the explore commands do).")] = None,
     depth: Annotated[int, typer.Option("--depth", min=0, metavar="N", help="Hops around --focus.")] = 2,
     since: SinceOption = None, until: UntilOption = None,
     title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Page title.")] = None,
