@@ -92,6 +92,13 @@ def test_round_participants_with_taking_part():
                              for name in ("Orvane Capital", "Tellan Ventures", "Brisk Partners")}
 
 
+def test_people_and_descriptors_drawn_into_the_round():
+    text = ("Zephra Labs raised $30 million in a round led by Orvane Capital. The round also drew angel investors "
+            "Maria Lindqvist and John Harlow.")
+    assert read(text)[1] == {("INVESTED_IN", name, "Zephra Labs")
+                             for name in ("Orvane Capital", "Maria Lindqvist", "John Harlow")}
+
+
 def test_regulators_never_fund():
     labels, relations = read("Zephra Labs received certification from the Federal Aviation Administration in May.")
     assert relations == set()

@@ -158,7 +158,9 @@ _INVESTED_ALONE = re.compile(r"\b(?:also\s+)?(?:invested|co-invested|participate
                              re.IGNORECASE)
 _PARTICIPATION_FROM = re.compile(r"\bparticipation\s+(?:from|by|of)\s+|\b(?:round|financing|funding|deal)\s+(?:also\s+)?"
                                  r"(?:included|includes|featured|features|drew|attracted)\s+(?:participation\s+"
-                                 r"from\s+)?(?=⟦)", re.IGNORECASE)
+                                 r"from\s+)?(?:(?:new|existing|angel|individual|strategic|other|returning)\s+){0,2}"
+                                 r"(?:(?:investors?|backers?)\s+(?:such\s+as\s+|including\s+|like\s+)?)?(?=⟦)",
+                                 re.IGNORECASE)
 _INVESTORS_IN = re.compile(r"\b(?:investors|backers|shareholders)\s+in\s+⟦(?P<target>\w+)⟧\s+(?:also\s+)?"
                            r"(?:include|includes|included|including|are|were)\s+", re.IGNORECASE)
 _JOIN_WITH = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:hands\s+|forces\s+)?with\s+", re.IGNORECASE)
