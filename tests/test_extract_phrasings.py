@@ -105,6 +105,8 @@ def test_regulators_never_fund():
     assert labels["Federal Aviation Administration"] == {"Organization"}
     labels, relations = read("Zephra Labs won approval from the FDA and raised $20 million from Orvane Capital.")
     assert relations == {("INVESTED_IN", "Orvane Capital", "Zephra Labs")}
+    from graphkit.extract.labels import entity_labels
+    assert entity_labels("SEC") == entity_labels("Competition and Markets Authority") == {"Organization"}
     # a sovereign fund's "Authority" still invests
     _, relations = read("Zephra Labs raised $20 million from the Qatar Investment Authority.")
     assert relations == {("INVESTED_IN", "Qatar Investment Authority", "Zephra Labs")}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.phrasings import is_regulator
 from graphkit.extract.wordlists import (
     COMPANY_WORDS,
     FUND_WORDS,
@@ -60,7 +61,7 @@ def entity_labels(name: str, person: bool = False, invests: bool = False) -> set
     elif words and (words[0] in _ORGANIZATION_POSITIONS or words[-1] in ORGANIZATION_HEADS
                     or any(word in _PUBLIC_BODIES for word in words)
                     or any(word in ORGANIZATION_HEADS and after == "of" for word, after in zip(words, words[1:]))
-                    or "central" in words and "bank" in words):
+                    or "central" in words and "bank" in words or is_regulator(name)):
         # "Monetary Authority of Singapore", "Development Board of Kenya", "Central Bank of Nigeria"
         labels = {"Organization"}
     else:
