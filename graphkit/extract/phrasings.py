@@ -82,7 +82,7 @@ def drop_regulator_funding(relations: list[FoundRelation], text: str, names: dic
 
 
 # --- rivalry ----------------------------------------------------------------------------------
-_RIVAL_CHECK = re.compile(r"rac|taking\s+on|takes\s+on|compet|rival|head|against|war|battle", re.IGNORECASE)
+_RIVAL_CHECK = re.compile(r"rac|taking\s+on|takes\s+on|compet|rival|head|against|war|battle|likes\s+of", re.IGNORECASE)
 # "racing against ⟦X⟧", "in a race with ⟦X⟧"
 _RACING = re.compile(r"\b(?:racing|races|raced|in\s+an?\s+(?:[\w-]+\s+)?race)\s+(?:with|against)\s+(?=(?:the\s+)?⟦)",
                      re.IGNORECASE)
@@ -107,6 +107,13 @@ _BETWEEN = re.compile(r"\b(?:rivalry|competition|price\s+war|battle\s+for\s+[\w\
 _COUNTS_RIVALS = re.compile(r"\bcounts?\s+(?P<items>(?:⟦\w+⟧(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)?){1,6})\s*among\s+"
                             r"(?:its\s+|their\s+|the\s+|⟦r\d+⟧['’]s\s+)(?:\w+\s+)?(?:rivals|competitors)\b",
                             re.IGNORECASE)
+# "competing against the likes of ⟦X⟧"
+_LIKES_OF = re.compile(r"\b(?:compet\w*\s+(?:with\s+|against\s+)?|vy\w*\s+with\s+|vie[sd]?\s+with\s+|battl\w*\s+(?:with\s+|"
+                       r"against\s+)?|against\s+|taking\s+on\s+|rivals\s+)the\s+likes\s+of\s+(?=⟦)", re.IGNORECASE)
+# "⟦A⟧ is ⟦B⟧'s biggest rival", "⟦A⟧, ⟦B⟧'s closest competitor,"
+_IS_NAMED_RIVAL = re.compile(r"⟦(?P<a>\w+)⟧(?:\s+(?:is|was|remains|has\s+become|became)|,)\s+(?:also\s+)?⟦(?P<b>\w+)⟧['’]s\s+"
+                             r"(?:(?:biggest|main|closest|nearest|largest|chief|key|fiercest|top|major|arch|direct|"
+                             r"primary|principal|leading|only|domestic|local|global)[\w-]*\s+){0,2}(?:rival|competitor)\b")
 # "Rival ⟦X⟧ is ..." at the sentence's start
 _RIVAL_OPENER = re.compile(r"^\W*(?:(?:Its|The|A)\s+)?(?:[\w-]+\s+)?(?:[Rr]ival|[Cc]ompetitor)\s+"
                            r"(?:(?!(?:from|for|of|to|in|by|with|at|on|and|or)\b)[a-z][\w-]*\s+){0,2}?⟦(?P<b>\w+)⟧"
@@ -145,6 +152,11 @@ def more_rivalry(text: str, names: dict[str, str], company: str | None, referenc
             return [names.get(owned.group("owner"))]
         return [names.get(key) for key in list_after(rest)]
 
+    for match in _IS_NAMED_RIVAL.finditer(text) if "'s" in text or "’s" in text else ():
+        pairs.append((names.get(match.group("a")), names.get(match.group("b"))))
+    for match in _LIKES_OF.finditer(text) if "likes of" in text else ():
+        first = names.get(_clause_subject(text[:match.start()]) or "") or company
+        pairs.extend((first, names.get(key)) for key in list_after(text[match.end():]))
     for match in _BETWEEN.finditer(text) if "between" in text else ():
         items = [names.get(key) for key in list_after(text[match.end():])]
         pairs.extend((a, b) for index, a in enumerate(items) for b in items[index + 1:])
