@@ -84,6 +84,9 @@ def test_took_on_and_racing_without_a_rival_give_nothing():
      {("INVESTED_IN", "Orvane Holdings", "Zephra Labs"), ("INVESTED_IN", "Tellan Motors", "Zephra Labs")}),
     ("Zephra Labs is majority-owned by Tellan Motors, with Orvane Holdings holding the rest.",
      {("INVESTED_IN", "Orvane Holdings", "Zephra Labs"), ("INVESTED_IN", "Tellan Motors", "Zephra Labs")}),
+    ("Veltro Robotics makes drones. Its shares rose after Kestrel Partners bought more. Veltro Robotics owns 40% of "
+     "Zephra Labs, with Tellan Defense holding the rest.",
+     {("INVESTED_IN", "Veltro Robotics", "Zephra Labs"), ("INVESTED_IN", "Tellan Defense", "Zephra Labs")}),
     ("Tellan Motors holds 60% of Zephra Labs, while Orvane Holdings holds 40%.",
      {("INVESTED_IN", "Orvane Holdings", "Zephra Labs"), ("INVESTED_IN", "Tellan Motors", "Zephra Labs")}),
     ("Zephra Labs raised $30 million. The round was led by the French public investment bank Bpifrance.",

@@ -219,6 +219,7 @@ _HOLDING_REST = re.compile(r"\bwith\s+⟦(?P<b>\w+)⟧\s+(?:holding|owning|contr
 _JV_HEAD = re.compile(r"⟦(?P<head>\w+)⟧,?\s+(?:is\s+|was\s+|which\s+is\s+|a\s+|an\s+|the\s+)*(?:[\w-]+\s+){0,2}?"
                       r"(?:joint\s+venture|jointly\s+owned|co-owned|owned\s+jointly)")
 _OWNED_BEFORE = re.compile(r"⟦(\w+)⟧,?\s+(?:is|was|,)?\s*(?:majority|minority|partly|part|jointly)[- ]owned")
+_STAKE_OF = re.compile(r"(?:%|per\s?cent|stake)\s+(?:of|in)\s+⟦(\w+)⟧")
 _PERCENT = r"(?:about\s+|around\s+|roughly\s+|nearly\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent)"
 # "⟦A⟧ owns 51% and ⟦B⟧ (holds) the remaining 49%"
 _SPLIT_OWNERS = re.compile(r"⟦(?P<a>\w+)⟧\s+(?:owns|holds|controls|has)\s+(?:a\s+)?" + _PERCENT +
@@ -263,9 +264,12 @@ def more_funding(text: str, names: dict[str, str], company: str | None) -> list[
             for key in list_before(text[:match.start()]):
                 add("INVESTED_IN", names.get(key), names.get(match.group("venture")))
     for match in _HOLDING_REST.finditer(text) if "with" in text else ():
+        # the company owned is named before in the sentence ("owns 40% of ⟦Z⟧", "⟦Z⟧ is majority-owned")
         owned = [r.target for r in found] + [names.get(m.group(1)) for m in
-                                              _OWNED_BEFORE.finditer(text[:match.start()])]
-        add("INVESTED_IN", names.get(match.group("b")), owned[-1] if owned and owned[-1] else company)
+                                              _OWNED_BEFORE.finditer(text[:match.start()])] + \
+            [names.get(m.group(1)) for m in _STAKE_OF.finditer(text[:match.start()])]
+        if owned and owned[-1]:
+            add("INVESTED_IN", names.get(match.group("b")), owned[-1])
     return found
 
 
