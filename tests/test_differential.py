@@ -178,13 +178,23 @@ def _query_parameters(query: str, data: dict[str, Any], window: bool) -> dict[st
     return {name: values.get(name, data.get(name)) for name in names}
 
 
-@pytest.mark.parametrize("window", [False, True], ids=["all-time", "window"])
-@pytest.mark.parametrize("name", NAMED_QUERIES)
+def _named_query_cases() -> list:
+    """Every named query over all time, and again with a time window where it takes one."""
+    cases = [pytest.param(name, False, id=f"{name}-all-time") for name in NAMED_QUERIES]
+    for name in NAMED_QUERIES:
+        if "$since" in (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8"):
+            # Known gap (README, Explore): the engine filters shortest paths by the window after its
+            # search, Neo4j during it; strict, so the day the engine searches inside the window, this fails.
+            marks = [pytest.mark.xfail(strict=True, reason="engine applies the window after the shortest-path "
+                                                           "search")] if name == "shortest_path" else []
+            cases.append(pytest.param(name, True, id=f"{name}-window", marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize(("name", "window"), _named_query_cases())
 def test_named_query(backends, name: str, window: bool) -> None:
     engine, neo4j, data = backends
     query = (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8")
-    if window and "$since" not in query:
-        pytest.skip("no time window in this query")
     parameters = _query_parameters(query, data, window)
     # The named queries collect() names without ordering them first: their order is not defined.
     assert_same(query, parameters, engine, neo4j, unordered_lists=True)
