@@ -104,3 +104,12 @@ def test_joining_other_investors_in_a_round_into_a_company():
         assert {pair: [e.amount for e in found] for pair, found in edges.items()} == {
             ("Marlow Group", "Quillon"): ["$80 million"], ("Brio Capital", "Quillon"): ["$80 million"]}
     assert funding(extract("Marlow Group joined Brio Capital in a deal for Quillon.\n")) == {}
+
+
+def test_an_amount_tied_to_its_investor_in_a_breakdown():
+    text = ("Quillon has secured $50 million, made up of a $35 million credit facility from Brio Bank and a "
+            "$15 million equity investment led by Pell Ventures.\n")
+    edges = funding(extract(text))
+    assert [(e.amount, e.led) for e in edges[("Pell Ventures", "Quillon")]] == [("$15 million", True)]
+    converted = "Quillon has raised 2 billion yuan ($280 million) in a pre-IPO round from Pell Ventures and Brio.\n"
+    assert {e.amount for found in funding(extract(converted)).values() for e in found} == {"2 billion yuan"}

@@ -23,13 +23,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graphkit.extract.anycase import search
-from graphkit.extract.attribution import own_text
+from graphkit.extract.attribution import own_text, tied_amount
 from graphkit.extract.boilerplate import clean_text
 from graphkit.extract.dates import find_date
 from graphkit.extract.followups import add_round_followups
 from graphkit.extract.labels import entity_labels, looks_like_person
 from graphkit.extract.mentions import MentionContext, Span, find_mentions, is_title_case
-from graphkit.extract.money import find_amount, find_round
+from graphkit.extract.money import find_amount, find_amounts, find_round
 from graphkit.extract.relations import FoundRelation, SentenceReading, read_sentence
 from graphkit.extract.sentences import split_sentences
 from graphkit.extract.wordlists import (
@@ -426,15 +426,18 @@ def _main_entity(sentences: list[_Sentence], names: dict[str, str], found: list,
     return max(ranked)[2] if ranked else None
 
 
-def _evidence(article: Article, sentence: _Sentence, relation: FoundRelation, own: str | None = None) -> Evidence:
+def _evidence(article: Article, sentence: _Sentence, relation: FoundRelation, own: str | None = None,
+              near: int | None = None) -> Evidence:
     """The relation's evidence; its values are read from ``own``, the part of the sentence that
-    holds them (see :mod:`graphkit.extract.attribution`), by default the whole sentence."""
+    holds them (see :mod:`graphkit.extract.attribution`), by default the whole sentence; ``near``
+    is the offset of the amount the sentence ties to the relation's investor, if any."""
     section = sentence.section
     values: dict = {}
     own = sentence.text if own is None else own
     if relation.type != "COMPETES_WITH" and relation.event:
         carried = getattr(relation, "round_sentence", None)  # "X led the round": the round told before
-        amount = find_amount(own) or (find_amount(carried) if carried else None)
+        amount = (find_amount(sentence.text, near) if near is not None else find_amount(own)) \
+            or (find_amount(carried) if carried else None)
         if amount:
             values.update(amount=amount.text, amount_usd=amount.usd, currency=amount.currency)
         values["round"] = find_round(own) or (find_round(carried) if carried else None)
@@ -491,12 +494,15 @@ def extract_article(article: Article) -> ArticleExtraction:
     for sentence, relation in found:
         if relation.type == "BACKED_BY" and (relation.target, relation.source) in funded:
             continue
-        own = None
-        if relation.type == "INVESTED_IN" and len(sentence_investors.get(id(sentence), ())) > 1:
+        own, near = None, None
+        amounts = [(offset, amount.text) for offset, amount in find_amounts(sentence.text)] \
+            if relation.type == "INVESTED_IN" and relation.event else []
+        if amounts and (len(amounts) > 1 or len(sentence_investors[id(sentence)]) > 1):
             spans = [(span.start, span.end, names[span.name]) for span in sentence.spans]
             own = own_text(sentence.text, spans, relation.source, sentence_investors[id(sentence)])
+            near = tied_amount(sentence.text, spans, relation.source, amounts)
         relations.append(Relation(relation.type, relation.source, relation.target,
-                                  _evidence(article, sentence, relation, own)))
+                                  _evidence(article, sentence, relation, own, near)))
         related.update((relation.source, relation.target))
         if relation.type in ("INVESTED_IN", "BACKED_BY"):
             investors.add(relation.source if relation.type == "INVESTED_IN" else relation.target)

@@ -81,3 +81,31 @@ def own_text(text: str, spans: list[tuple[int, int, str]], investor: str, invest
         if investor in subjects or not subjects & others:
             kept.append(text[start:end])
     return " ".join(kept)
+
+
+# Between an amount and the investor it comes from: "a $45 million credit facility from X", "a $15
+# million equity investment led by Y" (a short noun phrase, no other name or amount between; not a
+# conversion in brackets: "3 billion yuan ($410 million) in a round from X").
+_TIED = re.compile(r"^(?!\s*\))[^⟦;$€£¥\d]{0,50}?\b(?:from|by)\s+(?:(?:[a-z][\w-]*|[A-Z][\w-]*['’]s)\s+){0,2}$")
+
+
+def tied_amount(text: str, spans: list[tuple[int, int, str]], investor: str,
+                amounts: list[tuple[int, str]]) -> int | None:
+    """The offset of the amount a sentence of several amounts ties to ``investor`` ("made up of a $45
+    million facility from A and a $15 million investment led by B": $15 million is B's), else None.
+
+    ``amounts`` are (offset, text) of the sentence's amounts.
+    """
+    if len(amounts) < 2:
+        return None
+    for start, _, name in sorted(spans):
+        if name != investor:
+            continue
+        before = [(offset, amount) for offset, amount in amounts if offset + len(amount) <= start]
+        if not before:
+            continue
+        offset, amount = before[-1]
+        gap = text[offset + len(amount):start]
+        if not any(offset + len(amount) <= other < start for other, _, _ in spans) and _TIED.match(gap):
+            return offset
+    return None
