@@ -113,3 +113,13 @@ def test_an_amount_tied_to_its_investor_in_a_breakdown():
     assert [(e.amount, e.led) for e in edges[("Pell Ventures", "Quillon")]] == [("$15 million", True)]
     converted = "Quillon has raised 2 billion yuan ($280 million) in a pre-IPO round from Pell Ventures and Brio.\n"
     assert {e.amount for found in funding(extract(converted)).values() for e in found} == {"2 billion yuan"}
+
+
+def test_a_relative_clause_telling_an_earlier_deal_gives_no_values_to_this_one():
+    text = ("Quillon has raised $30 million in a Series B round led by Pell Ventures.\n"
+            "Kestrel Partners, which backed the company's $4 million seed round in 2021, also participated.\n")
+    edges = funding(extract(text))
+    kestrel = [e for e in edges[("Kestrel Partners", "Quillon")] if "Kestrel" in e.sentence]
+    assert [(e.amount, e.round, e.date) for e in kestrel] == [(None, None, None)]
+    own = funding(extract("Quillon closed a Series A round, which totalled $20 million, led by Pell Ventures.\n"))
+    assert [e.amount for e in own[("Pell Ventures", "Quillon")]] == ["$20 million"]

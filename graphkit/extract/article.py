@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graphkit.extract.anycase import search
-from graphkit.extract.attribution import own_text, tied_amount
+from graphkit.extract.attribution import own_text, tied_amount, without_past_clauses
 from graphkit.extract.boilerplate import clean_text
 from graphkit.extract.dates import find_date
 from graphkit.extract.followups import add_round_followups
@@ -501,6 +501,8 @@ def extract_article(article: Article) -> ArticleExtraction:
             spans = [(span.start, span.end, names[span.name]) for span in sentence.spans]
             own = own_text(sentence.text, spans, relation.source, sentence_investors[id(sentence)])
             near = tied_amount(sentence.text, spans, relation.source, amounts)
+        if relation.type == "INVESTED_IN" and relation.event:
+            own = without_past_clauses(sentence.text if own is None else own)
         relations.append(Relation(relation.type, relation.source, relation.target,
                                   _evidence(article, sentence, relation, own, near)))
         related.update((relation.source, relation.target))

@@ -109,3 +109,38 @@ def tied_amount(text: str, spans: list[tuple[int, int, str]], investor: str,
         if not any(offset + len(amount) <= other < start for other, _, _ in spans) and _TIED.match(gap):
             return offset
     return None
+
+
+# ", which backed the company's €5 million seed round in 2023," / ", who bought a stake in 2021,": a past
+# event of the name before it. When the rest of the sentence has its own deal verb ("X, which ..., also
+# participated"), the clause's amount, round and date are not this deal's.
+_PAST_CLAUSE = re.compile(r",\s+(?:which|who)\s+[^,;]*?(?:\d|\b(?:seed|series|round)\b)[^,;]*,", re.IGNORECASE)
+_DEAL_VERB = re.compile(r"\b(?:participat\w*|took\s+part|taking\s+part|joined|joins|invest\w*|co-invest\w*|led|"
+                        r"co-led|leads|backed|backs|bought|buys|buy|acquir\w*|raised|raises|raising|secured)\b",
+                        re.IGNORECASE)
+
+
+_DEAL_NOUN_BEFORE = re.compile(r"\b(?:round|deal|investment|funding|financing|raise|tranche|series\s+[a-h]\w*)$",
+                               re.IGNORECASE)
+
+
+def without_past_clauses(text: str) -> str:
+    """``text`` without the relative clauses that tell an earlier deal of a name, when the rest of
+    the sentence tells a deal of its own.
+
+    >>> without_past_clauses("Pell, which backed its $5 million seed round in 2023, also participated.")
+    'Pell also participated.'
+    >>> without_past_clauses("The round, which totalled $20 million, was led by Pell.")
+    'The round, which totalled $20 million, was led by Pell.'
+    >>> without_past_clauses("Pell, which has held a stake since 2019, will sell its shares.")
+    'Pell, which has held a stake since 2019, will sell its shares.'
+    """
+    if ", which" not in text and ", who" not in text:
+        return text
+
+    def drop(match: re.Match) -> str:
+        # "The round, which totalled $20 million, was led by X": that clause tells this deal.
+        return match.group(0) if _DEAL_NOUN_BEFORE.search(text[max(0, match.start() - 40):match.start()]) else ""
+
+    rest = _PAST_CLAUSE.sub(drop, text)
+    return rest if rest != text and _DEAL_VERB.search(rest) else text
