@@ -4,7 +4,11 @@ A sentence may tell two deals: "It is the second investment in Megvii from Aliba
 Financial had invested in the company in a US$460 million deal in October last year." The amount
 and the date belong to the relation whose investor is the subject of the clause that holds them
 (Ant Financial), never to another investor of the sentence (Alibaba). A clause whose subject is
-the company that raised, or no name at all, is shared by every relation of the sentence.
+the company that raised, or no name at all, is shared by every relation of the sentence
+(:func:`own_text`). In a sentence of several amounts, the one tied to an investor ("a $15 million
+investment led by X") is that investor's (:func:`tied_amount`); a relative clause telling an
+earlier deal ("X, which backed its seed round in 2023, also participated") gives no values to the
+deal the rest of the sentence tells (:func:`without_past_clauses`).
 
 Examples
 --------
