@@ -18,9 +18,8 @@ import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -30,6 +29,9 @@ from typer.core import TyperCommand
 from graphkit.backends import Neo4jSettings, QueryResult, open_backend
 from graphkit.errors import GraphkitError
 from graphkit.values import to_plain
+
+if TYPE_CHECKING:  # typer vendors its own click from 0.2x on; click is not a dependency of ours
+    import click
 
 app = typer.Typer(
     name="graphkit",
