@@ -307,26 +307,27 @@ def _compile_unwind(compiler, clause: ast.Unwind) -> Operator:
 # ---- WITH / RETURN ---------------------------------------------------------------------------
 
 
-def _replace_subtrees(expression: Any, replacements: dict) -> Any:
-    """Return the expression with every subtree found in ``replacements`` swapped."""
-    if isinstance(expression, ast.Expression) and expression in replacements:
-        return replacements[expression]
-    if isinstance(expression, tuple):
-        return tuple(_replace_subtrees(item, replacements) for item in expression)
+def _map_children(expression: Any, transform: Callable[[Any], Any]) -> Any:
+    """Return the AST node with ``transform`` applied to its expression fields (itself if none changed)."""
     if not hasattr(expression, "__dataclass_fields__"):
         return expression
     changes = {}
     for name in expression.__dataclass_fields__:
         value = getattr(expression, name)
         if isinstance(value, (ast.Expression, tuple)):
-            replaced = _replace_subtrees(value, replacements)
+            replaced = transform(value)
             if replaced is not value:
                 changes[name] = replaced
-    if not changes:
-        return expression
-    values = {name: getattr(expression, name) for name in expression.__dataclass_fields__}
-    values.update(changes)
-    return type(expression)(**values)
+    return dataclasses.replace(expression, **changes) if changes else expression
+
+
+def _replace_subtrees(expression: Any, replacements: dict) -> Any:
+    """Return the expression with every subtree found in ``replacements`` swapped."""
+    if isinstance(expression, ast.Expression) and expression in replacements:
+        return replacements[expression]
+    if isinstance(expression, tuple):
+        return tuple(_replace_subtrees(item, replacements) for item in expression)
+    return _map_children(expression, lambda child: _replace_subtrees(child, replacements))
 
 
 def _collect_aggregates(expression: Any, found: list) -> Any:
@@ -356,20 +357,7 @@ def _collect_aggregates(expression: Any, found: list) -> Any:
         return expression
     if isinstance(expression, tuple):
         return tuple(_collect_aggregates(item, found) for item in expression)
-    if not hasattr(expression, "__dataclass_fields__"):
-        return expression
-    changes = {}
-    for name in expression.__dataclass_fields__:
-        value = getattr(expression, name)
-        if isinstance(value, (ast.Expression, tuple)):
-            replaced = _collect_aggregates(value, found)
-            if replaced is not value:
-                changes[name] = replaced
-    if not changes:
-        return expression
-    values = {name: getattr(expression, name) for name in expression.__dataclass_fields__}
-    values.update(changes)
-    return type(expression)(**values)
+    return _map_children(expression, lambda child: _collect_aggregates(child, found))
 
 
 def _checked_count(value: Any, clause_name: str, phase: str) -> int:
