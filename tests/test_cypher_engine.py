@@ -227,3 +227,15 @@ def test_call_subquery_per_row_and_union(graph):
     union = ("CALL { MATCH (i:Investor) RETURN i.key AS key UNION MATCH (c:Company) RETURN c.key AS key } "
              "RETURN count(key)")
     assert rows(graph, union) == [[5]]
+
+
+def test_shortest_path_searches_among_relationships_the_where_allows():
+    # Neo4j applies all(r IN relationships(p) WHERE ...) during the search: the shortest path whose
+    # every relationship qualifies is found, even when a shorter path exists outside the filter.
+    graph = nx.MultiDiGraph()
+    execute(graph, "CREATE (a:N {n: 'a'})-[:T {d: 2010}]->(:N {n: 'b'})-[:T {d: 2010}]->(e:N {n: 'e'}), "
+                   "(a)-[:T {d: 2020}]->(:N {n: 'c'})-[:T {d: 2020}]->(:N {n: 'd'})-[:T {d: 2020}]->(e)")
+    query = ("MATCH (a:N {n: 'a'}), (e:N {n: 'e'}) MATCH p = allShortestPaths((a)-[*..6]-(e)) "
+             "WHERE all(r IN relationships(p) WHERE r.d >= $since) RETURN [x IN nodes(p) | x.n] AS names")
+    assert execute(graph, query, {"since": 2015}).rows == [[["a", "c", "d", "e"]]]
+    assert execute(graph, query, {"since": 2000}).rows == [[["a", "b", "e"]]]

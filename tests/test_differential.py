@@ -183,11 +183,7 @@ def _named_query_cases() -> list:
     cases = [pytest.param(name, False, id=f"{name}-all-time") for name in NAMED_QUERIES]
     for name in NAMED_QUERIES:
         if "$since" in (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8"):
-            # Known gap (README, Explore): the engine filters shortest paths by the window after its
-            # search, Neo4j during it; strict, so the day the engine searches inside the window, this fails.
-            marks = [pytest.mark.xfail(strict=True, reason="engine applies the window after the shortest-path "
-                                                           "search")] if name == "shortest_path" else []
-            cases.append(pytest.param(name, True, id=f"{name}-window", marks=marks))
+            cases.append(pytest.param(name, True, id=f"{name}-window"))
     return cases
 
 

@@ -113,8 +113,6 @@ def test_path_returns_every_tied_shortest_path_with_evidence(explorer):
     assert len(explorer.path("Quillwork", "Ferrous Labs", limit=1)["paths"]) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="the in-memory engine applies WHERE after the shortest-path search; "
-                   "Neo4j applies all(r IN relationships(p) WHERE ...) during it")
 def test_path_in_a_window_finds_the_shortest_path_inside_it(explorer):
     assert explorer.path("Solstice Partners", "Quillwork")["length"] == 2
     result = explorer.path("Solstice Partners", "Quillwork", Window.parse(since="2022"))

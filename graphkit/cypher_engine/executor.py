@@ -176,9 +176,8 @@ def _record_pattern_types(compiler: ExpressionCompiler, clause: ast.Clause) -> N
 # ---- MATCH / UNWIND --------------------------------------------------------------------------
 
 
-def _index_lookups(compiler, where: ast.Expression | None, new_variables: list[str]) -> dict:
-    """Return equalities ``var.key = constant`` of a WHERE, usable to start matching from an index."""
-    lookups: dict = {}
+def _conjuncts(where: ast.Expression | None) -> list[ast.Expression]:
+    """Return the parts of a WHERE joined by AND."""
     conjuncts, pending = [], [where] if where is not None else []
     while pending:
         expression = pending.pop()
@@ -186,7 +185,13 @@ def _index_lookups(compiler, where: ast.Expression | None, new_variables: list[s
             pending.extend((expression.left, expression.right))
         else:
             conjuncts.append(expression)
-    for expression in conjuncts:
+    return conjuncts
+
+
+def _index_lookups(compiler, where: ast.Expression | None, new_variables: list[str]) -> dict:
+    """Return equalities ``var.key = constant`` of a WHERE, usable to start matching from an index."""
+    lookups: dict = {}
+    for expression in _conjuncts(where):
         if not (isinstance(expression, ast.Comparison) and expression.operators == ("=",)):
             continue
         for side, other in (expression.operands, reversed(expression.operands)):
@@ -196,6 +201,35 @@ def _index_lookups(compiler, where: ast.Expression | None, new_variables: list[s
                 lookups[side.subject.name] = (side.key, compiler.compile(other))
                 break
     return lookups
+
+
+def _shortest_path_filters(compiler, where: ast.Expression | None,
+                           parts: tuple[ast.PatternPart, ...]) -> dict[str, list[tuple[str, Callable]]]:
+    """Return, per shortest path variable, the ``all(r IN relationships(p) WHERE predicate)`` conjuncts
+    of the WHERE whose predicate reads only ``r`` and constants.
+
+    Neo4j applies such predicates during the shortest-path search, so the shortest path whose every
+    relationship satisfies them is found, not a shortest path that is then dropped (WHERE is still
+    applied afterwards).
+    """
+    shortest = {part.path_variable for part in parts if part.shortest and part.path_variable}
+    filters: dict[str, list[tuple[str, Callable]]] = {}
+    for expression in _conjuncts(where) if shortest else ():
+        if not (isinstance(expression, ast.Quantifier) and expression.kind == "all"
+                and isinstance(expression.source, ast.FunctionCall)
+                and expression.source.name.lower() == "relationships" and len(expression.source.args) == 1
+                and isinstance(expression.source.args[0], ast.Variable)
+                and expression.source.args[0].name in shortest):
+            continue
+        predicate = expression.predicate
+        reads_subpatterns = any(isinstance(node, (ast.PatternPredicate, ast.PatternComprehension,
+                                                  ast.ExistsSubquery, ast.CountSubquery))
+                                for node in _walk(predicate))
+        if reads_subpatterns or _free_variables(predicate) - {expression.variable}:
+            continue
+        filters.setdefault(expression.source.args[0].name, []).append(
+            (expression.variable, compiler.compile(predicate)))
+    return filters
 
 
 def _reads_only(expression: ast.Expression, names: set) -> bool:
@@ -260,7 +294,8 @@ def _counted_match(clause: ast.Clause, following: ast.Clause, scope: list[str]) 
 def _compile_match(context, compiler, clause: ast.Match, scope, weighted: bool = False) -> Operator:
     new_variables = [v for part in clause.patterns for v in pattern_variables(part) if v not in scope]
     lookups = _index_lookups(compiler, clause.where, new_variables)
-    matcher = PatternMatcher(context, clause.patterns, compiler, lookups)
+    matcher = PatternMatcher(context, clause.patterns, compiler, lookups,
+                             _shortest_path_filters(compiler, clause.where, clause.patterns))
     if clause.where is not None:
         compiler.check_predicate(clause.where, "WHERE")
     where = compiler.compile(clause.where) if clause.where is not None else None

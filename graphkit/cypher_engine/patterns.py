@@ -77,11 +77,15 @@ class PatternMatcher:
     """Finds every way the pattern parts match, extending a given row with new bindings."""
 
     def __init__(self, context: Any, parts: tuple[ast.PatternPart, ...], compiler: Any,
-                 lookups: dict[str, tuple[str, Callable]] | None = None) -> None:
+                 lookups: dict[str, tuple[str, Callable]] | None = None,
+                 path_filters: dict[str, list[tuple[str, Callable]]] | None = None) -> None:
         """``lookups`` maps a node variable to (property, value expression) equalities from WHERE
-        that may pick the start node through an index (WHERE itself is still applied)."""
+        that may pick the start node through an index; ``path_filters`` maps a shortest path's
+        variable to (relationship variable, predicate) pairs every relationship on it must satisfy,
+        applied during the search (WHERE itself is still applied)."""
         self.context = context
         self.lookups = lookups or {}
+        self.path_filters = path_filters or {}
         self.parts = [(part, [_CompiledNode(n, compiler) for n in part.nodes],
                        [_CompiledRelationship(r, compiler) for r in part.relationships]) for part in parts]
         # One anonymous hop of one plain chain: no path, uniqueness check or variable reads the
@@ -130,7 +134,7 @@ class PatternMatcher:
             return
         part, nodes, relationships = self.parts[index]
         if part.shortest:
-            finder = ShortestPaths(self, part, nodes, relationships)
+            finder = ShortestPaths(self, part, nodes, relationships, self.path_filters.get(part.path_variable, ()))
             for extended in finder.matches(row, used):
                 yield from self._match_parts(index + 1, extended, used)
             return
@@ -419,11 +423,20 @@ _MISSING = object()
 class ShortestPaths:
     """shortestPath / allShortestPaths between two endpoints by breadth-first search."""
 
-    def __init__(self, matcher: PatternMatcher, part: ast.PatternPart, nodes, relationships) -> None:
+    def __init__(self, matcher: PatternMatcher, part: ast.PatternPart, nodes, relationships,
+                 filters=()) -> None:
         if len(relationships) != 1:
             raise CypherError("shortestPath needs exactly one relationship", "SyntaxError", "compile time",
                               "UnexpectedSyntax")
         self.matcher, self.part, self.nodes, self.rel = matcher, part, nodes, relationships[0]
+        self.filters = tuple(filters)
+
+    def _allowed(self, ref, row: dict) -> bool:
+        """Return True when the relationship satisfies every predicate pushed into the search."""
+        for variable, predicate in self.filters:
+            if predicate({**row, variable: ref}) is not True:
+                return False
+        return True
 
     def matches(self, row: dict, used: set) -> Iterator[dict]:
         matcher = self.matcher
@@ -462,6 +475,8 @@ class ShortestPaths:
             for node_id in frontier:
                 for ref, neighbour in self.matcher._steps(rel, node_id, True, row, set()):
                     if neighbour in parents and not (neighbour == end_id == start_id):
+                        continue
+                    if self.filters and not self._allowed(ref, row):
                         continue
                     if neighbour not in layer:
                         layer[neighbour] = []
