@@ -540,16 +540,8 @@ class ExpressionCompiler:
             check_subquery(node.query)
             query, context = node.query, self.context
             return lambda row: run_subquery(context, query, row)
-        from graphkit.cypher_engine.patterns import PatternMatcher
-        matcher = PatternMatcher(self.context, node.patterns, self)
-        where = self.compile(node.where) if node.where is not None else None
-
-        def exists(row):
-            for match in matcher.matches(row):
-                if where is None or where(match) is True:
-                    return True
-            return False
-        return exists
+        matches = self._subquery_matches(node)
+        return lambda row: any(True for _ in matches(row))
 
     def _CountSubquery(self, node):
         if node.query is not None:
@@ -557,13 +549,15 @@ class ExpressionCompiler:
             check_subquery(node.query)
             query, context = node.query, self.context
             return lambda row: count_subquery_rows(context, query, row)
+        matches = self._subquery_matches(node)
+        return lambda row: sum(1 for _ in matches(row))
+
+    def _subquery_matches(self, node):
+        """Return ``row -> iterator`` of the matches of an EXISTS/COUNT pattern that pass its WHERE."""
         from graphkit.cypher_engine.patterns import PatternMatcher
         matcher = PatternMatcher(self.context, node.patterns, self)
         where = self.compile(node.where) if node.where is not None else None
-
-        def count(row):
-            return sum(1 for match in matcher.matches(row) if where is None or where(match) is True)
-        return count
+        return lambda row: (match for match in matcher.matches(row) if where is None or where(match) is True)
 
     def _ShortestPathExpression(self, node):
         from graphkit.cypher_engine.patterns import PatternMatcher
